@@ -1,0 +1,46 @@
+import Foundation
+import LeakModel
+import LeakParsers
+
+/// Streams inputs (files, or `-` for stdin) through the parser with one large buffer,
+/// so that memory does not grow with the log.
+struct InputReader {
+    /// Bytes read per system call.
+    static let bufferSize = 1 << 20
+
+    /// Reads every input in order, handing each parser event to `receive`.
+    /// Throws ``CLIError/unreadableInput(path:reason:)`` naming the input that failed.
+    static func read(
+        _ paths: [String], recordLines: Bool = false, receive: @escaping (LogEvent) -> Void
+    ) throws -> [InputSummary] {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var summaries: [InputSummary] = []
+        for (index, path) in paths.enumerated() {
+            let parser = try LogParser(input: index, recordLines: recordLines, emit: receive)
+            let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw CLIError.unreadableInput(path: path, reason: Self.reason(errno)) }
+            defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+            var status = stat()
+            if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+                throw CLIError.unreadableInput(path: path, reason: "is a directory")
+            }
+            while true {
+                let count = Foundation.read(descriptor, buffer.baseAddress, bufferSize)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw CLIError.unreadableInput(path: path, reason: Self.reason(errno))
+                }
+                if count == 0 { break }
+                parser.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            }
+            parser.finish()
+            summaries.append(InputSummary(path: path, lines: parser.lineCount, bytes: parser.byteCount))
+        }
+        return summaries
+    }
+
+    private static func reason(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+}

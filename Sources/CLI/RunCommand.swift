@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import LeakModel
+import LeakReporters
+import LeakTriage
+
+extension LeakTriageCommand {
+    /// `leaktriage run LOG…`: every leak report in the logs, triaged.
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read the leak reports in one or more logs and say what to fix first (the default subcommand).")
+
+        @OptionGroup var options: ReportOptions
+
+        @Option(name: .long, help: "Which findings make the exit code 1: any, new (not in --baseline) or none.")
+        var failOn: FailOn = .any
+
+        @Argument(help: "Log files to read; '-' reads standard input.")
+        var logs: [String] = []
+
+        func validate() throws {
+            if logs.isEmpty { throw ValidationError("give at least one log file, or '-' for standard input") }
+            if logs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input ('-') can be read only once") }
+        }
+
+        func run() throws {
+            let only = try options.selectedMechanisms()
+            let report = try LogAnalysis.analyse(logs, only: only)
+            let rendered = options.format.reporter.render(report, options: RenderOptions(color: options.useColor, explain: options.explain))
+            try options.emit(rendered)
+            let status = LogAnalysis.exitStatus(for: report, failOn: failOn, strict: options.strict, known: [])
+            if status != .passed { throw status.exitCode }
+        }
+    }
+}

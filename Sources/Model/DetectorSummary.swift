@@ -1,0 +1,13 @@
+/// Occurrence and byte totals of one detector over a run.
+public struct DetectorSummary: Sendable, Equatable, Codable {
+    /// Leaked things listed.
+    public var occurrences: Int
+    /// Live bytes; nil for detectors that do not state sizes.
+    public var bytes: Int?
+
+    /// Creates a summary.
+    public init(occurrences: Int = 0, bytes: Int? = nil) {
+        self.occurrences = occurrences
+        self.bytes = bytes
+    }
+}

@@ -1,0 +1,73 @@
+/// Occurrences that share a fingerprint: one leak to understand and fix.
+public struct Finding: Sendable, Equatable {
+    /// 1-based position in triage order.
+    public var rank: Int
+    /// The detector that reported it.
+    public var detector: Detector
+    /// What leaked (node type, subtype, pointer kind, handle type, heap row comment, `allocation`, …).
+    public var kind: String
+    /// Stable identity across runs of the same code (see ``Fingerprint``).
+    public var fingerprint: String
+    /// The normalised key the fingerprint was computed from (`--explain`).
+    public var fingerprintKey: String
+    /// The same key without line and column numbers: a leak whose code moved keeps it.
+    public var moveKey: String
+    /// One line for people.
+    public var title: String
+    /// How many leaked things (sum of occurrence counts).
+    public var count: Int
+    /// Live bytes, for detectors that state sizes.
+    public var bytes: Int?
+    /// Where it was born, when known.
+    public var location: SourceLocation?
+    /// A representative call stack, leaf first.
+    public var stack: [StackFrame]
+    /// Where each occurrence was listed (capped; ``count`` is always complete).
+    public var occurrences: [LogPosition]
+    /// The fingerprint of the finding or panic that explains this one, if any.
+    public var consequenceOf: String?
+    /// The exact command that gets more information, if there is one.
+    public var nextStep: String?
+    /// How much it matters; `note` marks known non-leaks.
+    public var severity: Severity
+    /// Why it is labelled a known non-leak, when it is.
+    public var knownNonLeak: String?
+    /// Run-specific ids of the occurrences as printed (first few), to use in next steps.
+    public var identities: [String]
+    /// Reference counts seen, smallest and largest.
+    public var referenceCounts: ClosedRange<Int>?
+    /// Context names or owners seen (profiler context, smart-pointer description, Feature owner).
+    public var contexts: [String]
+
+    /// The mechanism this finding belongs to.
+    public var mechanism: Mechanism { detector.mechanism }
+
+    /// Creates a finding.
+    public init(
+        rank: Int = 0, detector: Detector, kind: String, fingerprint: String, fingerprintKey: String, moveKey: String = "", title: String = "",
+        count: Int = 0, bytes: Int? = nil, location: SourceLocation? = nil, stack: [StackFrame] = [],
+        occurrences: [LogPosition] = [], consequenceOf: String? = nil, nextStep: String? = nil,
+        severity: Severity = .error, knownNonLeak: String? = nil, identities: [String] = [],
+        referenceCounts: ClosedRange<Int>? = nil, contexts: [String] = []
+    ) {
+        self.rank = rank
+        self.detector = detector
+        self.kind = kind
+        self.fingerprint = fingerprint
+        self.fingerprintKey = fingerprintKey
+        self.moveKey = moveKey
+        self.title = title
+        self.count = count
+        self.bytes = bytes
+        self.location = location
+        self.stack = stack
+        self.occurrences = occurrences
+        self.consequenceOf = consequenceOf
+        self.nextStep = nextStep
+        self.severity = severity
+        self.knownNonLeak = knownNonLeak
+        self.identities = identities
+        self.referenceCounts = referenceCounts
+        self.contexts = contexts
+    }
+}

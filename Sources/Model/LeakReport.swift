@@ -1,0 +1,34 @@
+/// The result of reading a run's logs: what was read, per-detector totals, findings in
+/// triage order, panics, traces, and what could not be trusted.
+public struct LeakReport: Sendable, Equatable {
+    /// The inputs, in command-line order.
+    public var inputs: [InputSummary]
+    /// Totals per detector; every detector is present.
+    public var summary: [Detector: DetectorSummary]
+    /// Findings in triage order (rank 1 first).
+    public var findings: [Finding]
+    /// Panics, crashes and breaks, in log order.
+    public var panics: [Panic]
+    /// Job-status traces, in order of first appearance.
+    public var traces: [TraceSummary]
+    /// Diagnostics about the logs, in log order.
+    public var diagnostics: [Diagnostic]
+
+    /// Creates a report.
+    public init(
+        inputs: [InputSummary], summary: [Detector: DetectorSummary], findings: [Finding], panics: [Panic],
+        traces: [TraceSummary], diagnostics: [Diagnostic]
+    ) {
+        self.inputs = inputs
+        self.summary = summary
+        self.findings = findings
+        self.panics = panics
+        self.traces = traces
+        self.diagnostics = diagnostics
+    }
+
+    /// Whether some diagnostic says the logs may not show every leak.
+    public var isUntrustworthy: Bool {
+        diagnostics.contains { $0.untrustworthy }
+    }
+}

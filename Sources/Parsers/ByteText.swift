@@ -1,0 +1,81 @@
+import Foundation
+import LeakModel
+
+/// Small helpers over a line's bytes, so that the hot path never builds a `String`
+/// for a line it does not keep.
+enum ByteText {
+    /// Whether `line` starts with the ASCII `prefix`.
+    @inline(__always)
+    static func hasPrefix(_ line: UnsafeRawBufferPointer, _ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard line.count >= count, let base = line.baseAddress else { return count == 0 }
+        return memcmp(base, prefix.utf8Start, count) == 0
+    }
+
+    /// Whether `line` equals the ASCII `text`.
+    @inline(__always)
+    static func equals(_ line: UnsafeRawBufferPointer, _ text: StaticString) -> Bool {
+        line.count == text.utf8CodeUnitCount && hasPrefix(line, text)
+    }
+
+    /// The bytes of `range` as a string (invalid UTF-8 is repaired with U+FFFD).
+    static func string(_ line: UnsafeRawBufferPointer, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: line[range]), as: UTF8.self)
+    }
+
+    /// A decimal number, optionally negative; nil on overflow or a non-digit.
+    static func decimal(_ line: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int? {
+        var index = range.lowerBound
+        var negative = false
+        if index < range.upperBound, line[index] == UInt8(ascii: "-") {
+            negative = true
+            index += 1
+        }
+        guard index < range.upperBound else { return nil }
+        var value = 0
+        while index < range.upperBound {
+            let byte = line[index]
+            if byte == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            let (times, overflowA) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowB) = times.addingReportingOverflow(Int(byte - 0x30))
+            guard !overflowA, !overflowB else { return nil }
+            value = sum
+            index += 1
+        }
+        return negative ? -value : value
+    }
+
+    /// Hex digits (no `0x`), remembering their count; nil when empty, too long or not hex.
+    static func hex(_ line: UnsafeRawBufferPointer, _ range: Range<Int>) -> HexNumber? {
+        guard !range.isEmpty, range.count <= 16 else { return nil }
+        var value: UInt64 = 0
+        for index in range {
+            let byte = line[index]
+            let digit: UInt8
+            switch byte {
+            case 0x30...0x39: digit = byte - 0x30
+            case 0x61...0x66: digit = byte - 0x61 + 10
+            case 0x41...0x46: digit = byte - 0x41 + 10
+            default: return nil
+            }
+            value = value << 4 | UInt64(digit)
+        }
+        return HexNumber(value, digits: range.count)
+    }
+}
+
+extension ByteText {
+    /// Whether `line` contains the ASCII `needle` anywhere.
+    static func contains(_ line: UnsafeRawBufferPointer, _ needle: StaticString) -> Bool {
+        let length = needle.utf8CodeUnitCount
+        guard line.baseAddress != nil, length > 0, line.count >= length else { return false }
+        for start in 0...(line.count - length) where hasPrefix(UnsafeRawBufferPointer(rebasing: line[start...]), needle) {
+            return true
+        }
+        return false
+    }
+}

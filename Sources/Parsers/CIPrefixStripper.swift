@@ -1,0 +1,144 @@
+import Foundation
+import LeakModel
+
+/// Removes what CI systems and terminals add around daslang's own output: a BOM,
+/// ANSI colour codes, `gh run view --log` job/step columns, GitHub/Azure timestamps,
+/// and daslang's `[I] `/`[W] `/`[E] ` logger markers (which are kept aside, since the
+/// profiler's console lines carry `[I] ` as part of their format).
+///
+/// Leading tabs and spaces are never removed: they belong to the report formats.
+struct CIPrefixStripper {
+    private var scratch: [UInt8] = []
+
+    /// What remains of a line once its prefixes are gone.
+    struct Cleaned {
+        /// The daslang line.
+        var content: UnsafeRawBufferPointer
+        /// The logger marker that stood in front of it.
+        var marker: LogMarker?
+        /// Whether the line is a CI grouping marker (`##[group]…`) rather than output.
+        var isCIMarker: Bool
+    }
+
+    /// Cleans `line` and hands the result to `body`; the content is valid only inside `body`.
+    mutating func clean<Result>(_ line: UnsafeRawBufferPointer, firstLine: Bool, _ body: (Cleaned) -> Result) -> Result {
+        guard let base = line.baseAddress, line.count > 0 else {
+            return body(Cleaned(content: line, marker: nil, isCIMarker: false))
+        }
+        if memchr(base, 0x1B, line.count) != nil {
+            stripEscapes(line)
+            return scratch.withUnsafeBytes { bytes in
+                body(Self.strip(bytes, firstLine: firstLine))
+            }
+        }
+        return body(Self.strip(line, firstLine: firstLine))
+    }
+
+    /// Copies `line` into the scratch buffer without its ANSI escape sequences.
+    private mutating func stripEscapes(_ line: UnsafeRawBufferPointer) {
+        scratch.removeAll(keepingCapacity: true)
+        var index = 0
+        let count = line.count
+        while index < count {
+            let byte = line[index]
+            if byte == 0x1B {
+                index += 1
+                if index < count, line[index] == UInt8(ascii: "[") {
+                    // CSI: parameters and intermediates, then one final byte in 0x40...0x7E.
+                    index += 1
+                    while index < count, !(0x40...0x7E).contains(line[index]) { index += 1 }
+                    index += 1
+                } else if index < count, line[index] == UInt8(ascii: "]") {
+                    // OSC: up to BEL or ESC \.
+                    while index < count, line[index] != 0x07, line[index] != 0x1B { index += 1 }
+                    if index < count, line[index] == 0x07 { index += 1 }
+                } else if index < count {
+                    index += 1
+                }
+                continue
+            }
+            scratch.append(byte)
+            index += 1
+        }
+    }
+
+    private static func strip(_ line: UnsafeRawBufferPointer, firstLine: Bool) -> Cleaned {
+        var start = 0
+        if firstLine { start = skipBOM(line, at: start) }
+        if let afterColumns = ghColumnsEnd(line) {
+            start = afterColumns
+        } else {
+            start = timestampEnd(line, at: start) ?? start
+        }
+        start = skipBOM(line, at: start)
+        var content = UnsafeRawBufferPointer(rebasing: line[start...])
+        if ByteText.hasPrefix(content, "##[") {
+            return Cleaned(content: content, marker: nil, isCIMarker: true)
+        }
+        var marker: LogMarker?
+        if content.count >= 4, content[0] == UInt8(ascii: "["), content[2] == UInt8(ascii: "]"), content[3] == 0x20 {
+            switch content[1] {
+            case UInt8(ascii: "I"): marker = .info
+            case UInt8(ascii: "W"): marker = .warning
+            case UInt8(ascii: "E"): marker = .error
+            default: break
+            }
+            if marker != nil {
+                content = UnsafeRawBufferPointer(rebasing: content[4...])
+            }
+        }
+        return Cleaned(content: content, marker: marker, isCIMarker: false)
+    }
+
+    private static func skipBOM(_ line: UnsafeRawBufferPointer, at start: Int) -> Int {
+        if line.count >= start + 3, line[start] == 0xEF, line[start + 1] == 0xBB, line[start + 2] == 0xBF {
+            return start + 3
+        }
+        return start
+    }
+
+    /// The end of `job<TAB>step<TAB><timestamp> ` as `gh run view --log` prints it.
+    private static func ghColumnsEnd(_ line: UnsafeRawBufferPointer) -> Int? {
+        guard let base = line.baseAddress else { return nil }
+        let window = min(line.count, 512)
+        guard let first = memchr(base, 0x09, window) else { return nil }
+        let afterFirst = base.distance(to: UnsafeRawPointer(first)) + 1
+        guard afterFirst < window, let second = memchr(base + afterFirst, 0x09, window - afterFirst) else { return nil }
+        let afterSecond = base.distance(to: UnsafeRawPointer(second)) + 1
+        return timestampEnd(line, at: afterSecond)
+    }
+
+    /// The end of an ISO-8601 UTC timestamp and its space (`2026-11-24T12:00:00.1234567Z `) at `start`.
+    private static func timestampEnd(_ line: UnsafeRawBufferPointer, at start: Int) -> Int? {
+        // yyyy-mm-ddThh:mm:ss is 19 bytes; the fraction and the zone are optional.
+        guard line.count >= start + 20 else { return nil }
+        @inline(__always) func digit(_ offset: Int) -> Bool {
+            let byte = line[start + offset]
+            return byte >= 0x30 && byte <= 0x39
+        }
+        guard digit(0), digit(1), digit(2), digit(3), line[start + 4] == UInt8(ascii: "-"),
+              digit(5), digit(6), line[start + 7] == UInt8(ascii: "-"), digit(8), digit(9),
+              line[start + 10] == UInt8(ascii: "T"), digit(11), digit(12), line[start + 13] == UInt8(ascii: ":"),
+              digit(14), digit(15), line[start + 16] == UInt8(ascii: ":"), digit(17), digit(18)
+        else { return nil }
+        var index = start + 19
+        if index < line.count, line[index] == UInt8(ascii: ".") {
+            index += 1
+            while index < line.count, line[index] >= 0x30, line[index] <= 0x39 { index += 1 }
+        }
+        if index < line.count, line[index] == UInt8(ascii: "Z") {
+            index += 1
+        } else if index < line.count, line[index] == UInt8(ascii: "+") || line[index] == UInt8(ascii: "-") {
+            // A numeric zone: +hh:mm or +hhmm.
+            index += 1
+            while index < line.count, (line[index] >= 0x30 && line[index] <= 0x39) || line[index] == UInt8(ascii: ":") {
+                index += 1
+            }
+        }
+        guard index < line.count, line[index] == 0x20 else {
+            // A timestamp alone on a line (an empty output line).
+            return index == line.count ? index : nil
+        }
+        return index + 1
+    }
+}

@@ -1,0 +1,573 @@
+import LeakModel
+
+/// The state machine that reads one input's cleaned lines, keeps track of the report
+/// being printed, turns entries into occurrences, and checks every header count and
+/// `total` line against the entries it saw. What it cannot account for becomes a diagnostic.
+final class ReportAssembler {
+    private enum OpenReport {
+        case none
+        case profiler(ProfilerBlockState)
+        case heap(HeapReportState)
+        case gc(GCReportState)
+        case dump(DumpSectionState)
+        case cpp(CppReportState)
+    }
+
+    private let input: Int
+    private let recordLines: Bool
+    private let classifier: ReportLineClassifier
+    private let emit: (LogEvent) -> Void
+    private var open: OpenReport = .none
+    private var pendingException: (inJob: Bool, message: String, position: LogPosition)?
+    private var seenGCNodes: Set<GCNodeKey> = []
+    private var interleavedReported = false
+    /// Profiler frames repeat thousands of times; each distinct frame line is parsed once.
+    private var frameCache: [String: (line: ReportLine, frame: StackFrame)] = [:]
+    private static let frameCacheLimit = 50_000
+
+    init(input: Int, recordLines: Bool, classifier: ReportLineClassifier, emit: @escaping (LogEvent) -> Void) {
+        self.input = input
+        self.recordLines = recordLines
+        self.classifier = classifier
+        self.emit = emit
+    }
+
+    // MARK: Reading
+
+    /// Reads one cleaned line.
+    func read(_ content: UnsafeRawBufferPointer, marker: LogMarker?, lineNumber: Int, cut: Bool) {
+        let position = LogPosition(input: input, line: lineNumber)
+        if pendingException != nil {
+            if let line = classifier.classifyExceptionLocation(content), case let .exceptionLocation(text) = line {
+                record(line, marker, position)
+                finishException(location: SourceLocation(parsing: text))
+                return
+            }
+            finishException(location: nil)
+        }
+        if readInsideOpenReport(content, marker: marker, position: position) { return }
+        if let line = classifier.classifyGeneral(content) {
+            handle(line, marker: marker, position: position)
+            return
+        }
+        if let name = classifier.halfRecognised(content) {
+            let reason = cut ? "is longer than \(LineSplitter.maximumLineLength) bytes" : "could not be read"
+            diagnose(.warning, position, "a \(name) \(reason): \(Self.snippet(content))", untrustworthy: true)
+        }
+        unrelatedLine(position)
+    }
+
+    /// Closes whatever is still open at the end of the input.
+    func finish() {
+        if pendingException != nil { finishException(location: nil) }
+        close(at: nil)
+    }
+
+    private func readInsideOpenReport(_ content: UnsafeRawBufferPointer, marker: LogMarker?, position: LogPosition) -> Bool {
+        switch open {
+        case .none, .gc:
+            return false
+        case var .profiler(state):
+            guard state.currentSize != nil, ByteText.hasPrefix(content, "  at "), let frame = profilerFrame(content) else {
+                return false
+            }
+            state.currentFrames.append(frame.frame)
+            open = .profiler(state)
+            record(frame.line, marker, position)
+            return true
+        case var .heap(state):
+            guard let line = classifier.classifyHeapBody(content), accept(line, into: &state, position: position) else {
+                return false
+            }
+            open = .heap(state)
+            record(line, marker, position)
+            return true
+        case let .dump(state):
+            guard case .smartPointers = state.kind, let line = classifier.classifySmartPointer(content) else { return false }
+            handle(line, marker: marker, position: position)
+            return true
+        case .cpp:
+            guard let line = classifier.classifyCppBody(content) else { return false }
+            handle(line, marker: marker, position: position)
+            return true
+        }
+    }
+
+    private func unrelatedLine(_ position: LogPosition) {
+        switch open {
+        case let .profiler(state) where state.isComplete:
+            close(at: position)
+        case let .profiler(state):
+            if !interleavedReported {
+                diagnose(.note, position, "unrelated output interleaved inside the profiler block of context '\(state.context)'",
+                         untrustworthy: false)
+                interleavedReported = true
+            }
+        case var .heap(state):
+            state.interrupted = true
+            open = .heap(state)
+        case let .gc(state) where state.isComplete:
+            close(at: position)
+        default:
+            break
+        }
+    }
+
+    // MARK: Typed lines
+
+    private func handle(_ line: ReportLine, marker: LogMarker?, position: LogPosition) {
+        switch line {
+        case let .profilerHeader(context, allocations, bytes):
+            close(at: position)
+            open = .profiler(ProfilerBlockState(
+                context: context, declaredAllocations: allocations, declaredBytes: bytes.value, headerPosition: position))
+        case let .profilerLeak(size):
+            guard case var .profiler(state) = open else {
+                diagnose(.warning, position, "a profiler [leak] entry outside any profiler block", untrustworthy: true)
+                break
+            }
+            if let leak = state.takeCurrentLeak() { emit(.occurrence(leak)) }
+            state.leaksSeen += 1
+            state.bytesSeen &+= size.value
+            state.currentSize = size.value
+            state.currentPosition = position
+            open = .profiler(state)
+        case .heapReportHeader:
+            close(at: position)
+            open = .heap(HeapReportState(headerPosition: position))
+        case .stringHeapReportHeader:
+            if case var .heap(state) = open, state.section == .heap {
+                state.section = .strings
+                state.part = .start
+                state.interrupted = false
+                open = .heap(state)
+            } else {
+                close(at: position)
+                var state = HeapReportState(headerPosition: position)
+                state.section = .strings
+                open = .heap(state)
+            }
+        case let .gcLeakHeader(phase, count):
+            close(at: position)
+            open = .gc(GCReportState(phase: phase, declaredCount: count, headerPosition: position))
+        case let .gcRoot(_, count):
+            guard case var .gc(state) = open else {
+                diagnose(.warning, position, "a gc_root line outside any GC LEAK report", untrustworthy: true)
+                break
+            }
+            checkRootFilled(state, position)
+            state.rootsSeen += 1
+            state.rootCountSum += count
+            state.currentRootCount = count
+            state.nodesInCurrentRoot = 0
+            open = .gc(state)
+        case let .gcNode(_, id, type, _, location):
+            readGCNode(id: id, type: type, location: location, position: position)
+        case .smartPointerFatal(let count, let silenced):
+            close(at: position)
+            if silenced {
+                emit(.occurrence(Occurrence(detector: .smartPtr, kind: "unlisted", count: count, position: position)))
+                diagnose(.warning, position,
+                         "leak dumps silenced by --no-dump-leaks: \(count) smart pointer(s) alive, and any JobStatus, Feature and handle dumps were not printed",
+                         untrustworthy: true)
+            } else {
+                open = .dump(DumpSectionState(kind: .smartPointers(declared: count), firstPosition: position))
+            }
+        case let .smartPointer(_, rc, id, description):
+            guard case var .dump(state) = open, case .smartPointers = state.kind else { break }
+            state.entries += 1
+            open = .dump(state)
+            let (kind, context) = Self.smartPointerKind(description)
+            emit(.occurrence(Occurrence(
+                detector: .smartPtr, kind: kind, position: position, identity: id.description, referenceCount: rc, context: context)))
+        case let .smartPointerTotal(count):
+            finishDump(expecting: { if case .smartPointers = $0 { return true } else { return false } }, total: count,
+                       name: "smart-pointer dump", position: position)
+        case let .jobStatus(id, rc, subtype, createdAt):
+            openDump(.jobStatus, position: position)
+            countDumpEntry()
+            if Self.isCorruptJobEntry(id: id, referenceCount: rc, createdAt: createdAt) {
+                diagnose(.warning, position,
+                         "corrupt JobStatus dump line (id #\(id), rc=\(rc)): the list was freed while in use; not a leak to fix",
+                         untrustworthy: true)
+            } else {
+                emit(.occurrence(Occurrence(
+                    detector: .jobStatus, kind: subtype, location: createdAt.flatMap(SourceLocation.init(parsing:)),
+                    position: position, identity: id.description, referenceCount: rc)))
+            }
+        case let .jobStatusTotal(count):
+            finishDump(expecting: { $0 == .jobStatus }, total: count, name: "JobStatus dump", position: position)
+        case let .feature(id, owner, createdAt):
+            openDump(.feature, position: position)
+            countDumpEntry()
+            emit(.occurrence(Occurrence(
+                detector: .jobStatus, kind: "Feature", location: createdAt.flatMap(SourceLocation.init(parsing:)),
+                position: position, identity: id.description, context: owner?.description)))
+        case let .featureTotal(count):
+            finishDump(expecting: { $0 == .feature }, total: count, name: "Feature dump", position: position)
+        case let .handle(type, index, _, rc):
+            openDump(.handles, position: position)
+            guard case var .dump(state) = open else { break }
+            state.entries += 1
+            let occurrence = Occurrence(
+                detector: .handleRegistry, kind: type ?? "", position: position, identity: String(index), referenceCount: rc)
+            if type == nil || !state.pendingHandles.isEmpty {
+                state.pendingHandles.append(occurrence)
+            } else {
+                emit(.occurrence(occurrence))
+            }
+            if let type { state.handleType = type }
+            open = .dump(state)
+        case let .handleTotal(count, type):
+            if case var .dump(state) = open, state.kind == .handles {
+                if let seen = state.handleType, seen != type {
+                    diagnose(.warning, position, "handle total names type \(type) but the lines above were \(seen)", untrustworthy: true)
+                }
+                state.handleType = type
+                open = .dump(state)
+            }
+            finishDump(expecting: { $0 == .handles }, total: count, name: "handle dump of type \(type)", position: position)
+        case .cppReportHeader:
+            close(at: position)
+            open = .cpp(CppReportState(headerPosition: position))
+        case .cppSummary, .cppSite, .cppSamplePointer, .cppFrame, .cppBlank, .cppReportEnd:
+            readCppLine(line, position: position)
+        case let .exception(inJob, message):
+            pendingException = (inJob, message, position)
+        case let .atexitFatal(total):
+            emit(.panic(Panic(kind: .atexitFatal, message: "g_envTotal=\(total) at exit (Initialize/Shutdown not balanced)",
+                              location: nil, position: position)))
+        case let .crash(description):
+            close(at: position)
+            emit(.panic(Panic(kind: .crash, message: description, location: nil, position: position)))
+            diagnose(.warning, position, "daslang crashed (\(description)): exit-time leak dumps after this point are missing",
+                     untrustworthy: true)
+        case let .gcBreak(id):
+            emit(.panic(Panic(kind: .gcBreak, message: "gc_node break: id=\(id)", location: nil, position: position)))
+            diagnose(.note, position, "stopped by DAS_GC_BREAK_ON_ID=\(id): the process ended with SIGTRAP before any leak dump",
+                     untrustworthy: true)
+        case let .unknownOption(name):
+            diagnose(.warning, position, "daslang rejected its command line (unknown command line option \(name)): no leak report was produced",
+                     untrustworthy: true)
+        case let .badJobStatusID(text):
+            diagnose(.warning, position,
+                     "daslang rejected --track-job-status \(text): it takes a decimal id (dump ids are hex); no leak report was produced",
+                     untrustworthy: true)
+        case let .jobTrace(id, subtype, operation, rc, location):
+            emit(.trace(TraceEvent(id: id, subtype: subtype, operation: operation, referenceCountBefore: rc,
+                                   location: SourceLocation(parsing: location), position: position)))
+        case .smartPointerTracking, .jobTracking, .profilerFrame, .exceptionLocation, .decksHeader, .stringDecksHeader,
+             .deckRange, .deckCounts, .decksReserves, .bigStuffHeader, .bigStuffColumns, .bigStuffRow,
+             .bytesPerLocationHeader, .bytesPerLocation, .linearChunk, .heapString, .stringBigStuffRow, .stringBigStuffTotal:
+            break
+        }
+        record(line, marker, position)
+    }
+
+    private func profilerFrame(_ content: UnsafeRawBufferPointer) -> (line: ReportLine, frame: StackFrame)? {
+        let text = ByteText.string(content, 0..<content.count)
+        if let cached = frameCache[text] { return cached }
+        guard let line = classifier.classifyProfilerFrame(content), case let .profilerFrame(function, location) = line else {
+            return nil
+        }
+        let parsed = (line, StackFrame(function: function, location: location.flatMap(SourceLocation.init(parsing:))))
+        if frameCache.count < Self.frameCacheLimit { frameCache[text] = parsed }
+        return parsed
+    }
+
+    // MARK: gc
+
+    private func readGCNode(id: Int, type: String, location: String, position: LogPosition) {
+        guard case var .gc(state) = open else {
+            diagnose(.warning, position, "a gc node line outside any GC LEAK report", untrustworthy: true)
+            return
+        }
+        state.nodesSeen += 1
+        state.nodesInCurrentRoot += 1
+        open = .gc(state)
+        // GC reports are cumulative: a node listed again with the same id, type and location is the same node.
+        let key = GCNodeKey(id: id, type: type, location: location)
+        guard seenGCNodes.insert(key).inserted else { return }
+        emit(.occurrence(Occurrence(
+            detector: .gcNode, kind: type, location: SourceLocation(parsing: location), position: position,
+            identity: String(id), context: state.phase.rawValue)))
+    }
+
+    private func checkRootFilled(_ state: GCReportState, _ position: LogPosition) {
+        if state.rootsSeen > 0, state.nodesInCurrentRoot != state.currentRootCount {
+            diagnose(.warning, position,
+                     "gc_root announced \(state.currentRootCount) node(s) but \(state.nodesInCurrentRoot) were listed",
+                     untrustworthy: true)
+        }
+    }
+
+    private func closeGC(_ state: GCReportState, at position: LogPosition?) {
+        checkRootFilled(state, position ?? state.headerPosition)
+        let where_ = "GC \(state.phase == .compile ? "COMPILE" : "APP") LEAK report"
+        if state.nodesSeen == 0, state.declaredCount > 0 {
+            // No node lines followed: the header's count stands for the nodes.
+            let unlisted = state.declaredCount - seenGCNodes.count
+            if unlisted > 0 {
+                emit(.occurrence(Occurrence(detector: .gcNode, kind: "gc_node", count: unlisted,
+                                            position: state.headerPosition, context: state.phase.rawValue)))
+            }
+            diagnose(.warning, state.headerPosition, "\(where_) announces \(state.declaredCount) node(s) but lists none",
+                     untrustworthy: true)
+        } else if state.nodesSeen != state.declaredCount || (state.rootsSeen > 0 && state.rootCountSum != state.declaredCount) {
+            diagnose(.warning, state.headerPosition,
+                     "\(where_) announces \(state.declaredCount) node(s) but \(state.nodesSeen) were listed (truncated or interleaved)",
+                     untrustworthy: true)
+        }
+    }
+
+    // MARK: heap report
+
+    private func accept(_ line: ReportLine, into state: inout HeapReportState, position: LogPosition) -> Bool {
+        let strings = state.section == .strings
+        switch line {
+        case let .decksHeader(size) where !strings:
+            state.part = .decks(size: size)
+        case let .stringDecksHeader(size) where strings:
+            state.part = .stringDecks(size: size)
+        case .deckRange:
+            guard case .decks = state.part, !strings else {
+                guard case .stringDecks = state.part else { return false }
+                return true
+            }
+        case let .deckCounts(allocated, total, bytes, _):
+            let size: Int
+            let kind: String
+            switch state.part {
+            case let .decks(deckSize): size = deckSize; kind = "deck of size \(deckSize)"
+            case let .stringDecks(deckSize): size = deckSize; kind = "string deck of size \(deckSize)"
+            default: return false
+            }
+            if allocated * size != bytes || allocated > total {
+                diagnose(.warning, position, "deck counts do not add up: \(allocated) × \(size) bytes ≠ \(bytes) bytes",
+                         untrustworthy: true)
+            }
+            if allocated > 0 {
+                emit(.occurrence(Occurrence(detector: .heapReport, kind: kind, count: 1, bytes: bytes, position: position)))
+            }
+        case .decksReserves:
+            switch state.part {
+            case .decks, .stringDecks: break
+            default: return false
+            }
+        case .bigStuffHeader:
+            state.part = strings ? .stringBigStuff : .bigStuff
+        case .bigStuffColumns:
+            guard state.part == .bigStuff else { return false }
+        case let .bigStuffRow(size, _, id, comment, location):
+            guard state.part == .bigStuff else { return false }
+            let kind = comment.map { $0.isEmpty ? "block" : $0 } ?? "block"
+            if let location, !location.isEmpty { state.rowBytesByLocation[location, default: 0] += size }
+            emit(.occurrence(Occurrence(
+                detector: .heapReport, kind: kind, location: location.flatMap(SourceLocation.init(parsing:)), count: 1,
+                bytes: size, position: position, identity: String(id))))
+        case .bytesPerLocationHeader where !strings:
+            state.part = .bytesPerLocation
+        case let .bytesPerLocation(bytes, location):
+            guard state.part == .bytesPerLocation else { return false }
+            state.listedBytesByLocation.append((location, bytes, position))
+        case let .linearChunk(_, used, _):
+            guard state.part == .start || state.part == .linear else { return false }
+            state.part = .linear
+            if used > 0 {
+                emit(.occurrence(Occurrence(detector: .heapReport, kind: strings ? "string chunk" : "linear chunk",
+                                            count: 1, bytes: used, position: position)))
+            }
+        case let .heapString(_, indent):
+            guard strings, !state.interrupted else { return false }
+            switch (state.part, indent) {
+            case (.linear, 1), (.stringDecks, 2): break
+            default: return false
+            }
+        case let .stringBigStuffRow(_, size, _):
+            guard state.part == .stringBigStuff else { return false }
+            emit(.occurrence(Occurrence(detector: .heapReport, kind: "string", count: 1, bytes: size, position: position)))
+        case .stringBigStuffTotal:
+            guard state.part == .stringBigStuff else { return false }
+        default:
+            return false
+        }
+        return true
+    }
+
+    private func closeHeap(_ state: HeapReportState) {
+        for listed in state.listedBytesByLocation {
+            let rows = state.rowBytesByLocation[listed.location] ?? 0
+            if rows != listed.bytes {
+                diagnose(.warning, listed.position,
+                         "bytes per location says \(listed.bytes) at \(listed.location) but the big stuff rows there add up to \(rows)",
+                         untrustworthy: true)
+            }
+        }
+    }
+
+    // MARK: dumps closed by a total line
+
+    private func openDump(_ kind: DumpSectionState.Kind, position: LogPosition) {
+        if case let .dump(state) = open, state.kind == kind { return }
+        close(at: position)
+        open = .dump(DumpSectionState(kind: kind, firstPosition: position))
+    }
+
+    private func countDumpEntry() {
+        guard case var .dump(state) = open else { return }
+        state.entries += 1
+        open = .dump(state)
+    }
+
+    private func finishDump(expecting matches: (DumpSectionState.Kind) -> Bool, total: Int, name: String, position: LogPosition) {
+        guard case var .dump(state) = open, matches(state.kind) else {
+            if total > 0 {
+                diagnose(.warning, position, "\(name) total of \(total) with none of its lines before it (truncated or interleaved)",
+                         untrustworthy: true)
+            }
+            close(at: position)
+            return
+        }
+        if case let .smartPointers(declared) = state.kind, declared != total {
+            diagnose(.warning, position, "smart-pointer report announces \(declared) pointer(s) but its total says \(total)",
+                     untrustworthy: true)
+        }
+        if state.entries != total {
+            diagnose(.warning, position, "\(name) lists \(state.entries) line(s) but its total says \(total) (truncated or interleaved)",
+                     untrustworthy: true)
+        }
+        flushHandles(&state)
+        open = .none
+    }
+
+    private func flushHandles(_ state: inout DumpSectionState) {
+        for var occurrence in state.pendingHandles {
+            if occurrence.kind.isEmpty { occurrence.kind = state.handleType ?? "unknown" }
+            emit(.occurrence(occurrence))
+        }
+        state.pendingHandles = []
+    }
+
+    // MARK: C++ heap report
+
+    private func readCppLine(_ line: ReportLine, position: LogPosition) {
+        guard case var .cpp(state) = open else { return }
+        switch line {
+        case let .cppSummary(field, value):
+            state.summary[field] = value
+        case let .cppSite(_, allocations, bytes, _, _, _):
+            if let site = state.takeCurrentSite() { emit(.occurrence(site)) }
+            state.sitesSeen += 1
+            state.allocationsSeen += allocations
+            state.bytesSeen += bytes
+            state.currentSite = (allocations, bytes, position)
+        case let .cppFrame(_, symbol, library):
+            state.currentFrames.append(StackFrame(function: symbol, location: nil, library: library))
+        case let .cppReportEnd(leaks, sites, _):
+            if let site = state.takeCurrentSite() { emit(.occurrence(site)) }
+            checkCppTotals(state, leaks: leaks, sites: sites, position: position)
+            open = .none
+            return
+        default:
+            break
+        }
+        open = .cpp(state)
+    }
+
+    private func checkCppTotals(_ state: CppReportState, leaks: Int?, sites: Int?, position: LogPosition) {
+        var problems: [String] = []
+        if let declared = state.summary[.liveAllocations], declared != state.allocationsSeen {
+            problems.append("\(declared) live allocations announced, \(state.allocationsSeen) listed")
+        }
+        if let declared = state.summary[.bytes], declared != state.bytesSeen {
+            problems.append("\(declared) bytes announced, \(state.bytesSeen) listed")
+        }
+        if let declared = state.summary[.sites], declared != state.sitesSeen {
+            problems.append("\(declared) sites announced, \(state.sitesSeen) listed")
+        }
+        if let leaks, leaks != state.allocationsSeen { problems.append("end line says \(leaks) leaks") }
+        if let sites, sites != state.sitesSeen { problems.append("end line says \(sites) sites") }
+        if leaks == nil { problems.append("no End report line (truncated)") }
+        if !problems.isEmpty {
+            diagnose(.warning, position, "C++ heap leak report does not add up: " + problems.joined(separator: "; "), untrustworthy: true)
+        }
+    }
+
+    // MARK: closing
+
+    /// Closes the open report, checking its counts. `position` is the line that ended it (nil at end of input).
+    private func close(at position: LogPosition?) {
+        let current = open
+        open = .none
+        switch current {
+        case .none:
+            break
+        case var .profiler(state):
+            if let leak = state.takeCurrentLeak() { emit(.occurrence(leak)) }
+            if state.leaksSeen != state.declaredAllocations || state.bytesSeen != state.declaredBytes {
+                diagnose(.warning, state.headerPosition,
+                         "profiler block of context '\(state.context)' announces \(state.declaredAllocations) allocations (0x\(String(state.declaredBytes, radix: 16)) bytes) but lists \(state.leaksSeen) (0x\(String(state.bytesSeen, radix: 16)) bytes): truncated or interleaved",
+                         untrustworthy: true)
+            }
+        case let .heap(state):
+            closeHeap(state)
+        case let .gc(state):
+            closeGC(state, at: position)
+        case var .dump(state):
+            flushHandles(&state)
+            diagnose(.warning, state.firstPosition, "\(state.name) ends without its total line (truncated or cut by other output)",
+                     untrustworthy: true)
+        case var .cpp(state):
+            if let site = state.takeCurrentSite() { emit(.occurrence(site)) }
+            checkCppTotals(state, leaks: nil, sites: nil, position: state.headerPosition)
+        }
+    }
+
+    private func finishException(location: SourceLocation?) {
+        guard let pending = pendingException else { return }
+        pendingException = nil
+        emit(.panic(Panic(kind: pending.inJob ? .jobException : .exception, message: pending.message, location: location,
+                          position: pending.position)))
+        if pending.inJob {
+            diagnose(.warning, pending.position,
+                     "a job panicked (JOB EXCEPTION): the worker ends the process, so the exit-time leak dumps did not run",
+                     untrustworthy: true)
+        }
+    }
+
+    // MARK: helpers
+
+    private func record(_ line: ReportLine, _ marker: LogMarker?, _ position: LogPosition) {
+        if recordLines { emit(.line(RecognizedLine(marker: marker, line: line, position: position))) }
+    }
+
+    private func diagnose(_ severity: Severity, _ position: LogPosition?, _ message: String, untrustworthy: Bool) {
+        emit(.diagnostic(Diagnostic(severity: severity, position: position, message: message, untrustworthy: untrustworthy)))
+    }
+
+    /// The pointer kind and context name of a smart-pointer line's description.
+    static func smartPointerKind(_ description: String?) -> (kind: String, context: String?) {
+        guard let description, !description.isEmpty else { return ("object", nil) }
+        if description.hasPrefix("Context") {
+            return ("Context", String(description.dropFirst("Context".count)).trimmingPrefixSpace())
+        }
+        let word = description.split(separator: " ", maxSplits: 1).first.map(String.init) ?? description
+        return (word, nil)
+    }
+
+    /// A dump line written from freed memory: pointer-sized id, impossible count, or an empty location.
+    static func isCorruptJobEntry(id: HexNumber, referenceCount: Int, createdAt: String?) -> Bool {
+        id.value > 0xFFFF_FFFF || referenceCount < 0 || referenceCount > 1 << 20 || createdAt == ""
+    }
+
+    static func snippet(_ content: UnsafeRawBufferPointer) -> String {
+        let text = ByteText.string(content, 0..<min(content.count, 80))
+        return text + (content.count > 80 ? "…" : "")
+    }
+}
+
+private extension String {
+    func trimmingPrefixSpace() -> String {
+        hasPrefix(" ") ? String(dropFirst()) : self
+    }
+}

@@ -1,0 +1,33 @@
+import LeakModel
+
+/// A dump section closed by a `total` line (JobStatus, Feature, smart pointers, one handle type).
+struct DumpSectionState {
+    enum Kind: Equatable {
+        case jobStatus
+        case feature
+        case smartPointers(declared: Int)
+        case handles
+    }
+
+    var kind: Kind
+    var firstPosition: LogPosition
+    var entries = 0
+    /// Handle occurrences wait for their type when the entry lines do not print it.
+    var pendingHandles: [Occurrence] = []
+    var handleType: String?
+
+    init(kind: Kind, firstPosition: LogPosition) {
+        self.kind = kind
+        self.firstPosition = firstPosition
+    }
+
+    /// What the section is called in diagnostics.
+    var name: String {
+        switch kind {
+        case .jobStatus: return "JobStatus dump"
+        case .feature: return "Feature dump"
+        case .smartPointers: return "smart-pointer dump"
+        case .handles: return "handle dump"
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import LeakModel
+
+/// A `GC … LEAK` report being read: the header's count and the roots and nodes seen.
+struct GCReportState {
+    var phase: GCPhase
+    var declaredCount: Int
+    var headerPosition: LogPosition
+    var rootCountSum = 0
+    var currentRootCount = 0
+    var nodesInCurrentRoot = 0
+    var nodesSeen = 0
+    var rootsSeen = 0
+
+    var isComplete: Bool {
+        rootsSeen > 0 && nodesSeen >= declaredCount && nodesInCurrentRoot >= currentRootCount
+    }
+}
+
+/// What makes two gc node lines the same node: reports are cumulative.
+struct GCNodeKey: Hashable {
+    var id: Int
+    var type: String
+    var location: String
+}

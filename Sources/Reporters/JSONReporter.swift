@@ -1,0 +1,13 @@
+import LeakModel
+
+/// `--format json`: schema `leaktriage/1`.
+public struct JSONReporter: LeakReporter {
+    /// Creates the reporter.
+    public init() {}
+
+    public var format: OutputFormat { .json }
+
+    public func render(_ report: LeakReport, options: RenderOptions) -> String {
+        LeakReportJSON.document(report, explain: options.explain).rendered()
+    }
+}

@@ -1,0 +1,112 @@
+import LeakModel
+import LeakTriage
+
+/// The JSON shapes of `../shared/CONTRACT.md` (schema `leaktriage/1`), shared by every
+/// reporter that prints JSON so that a finding looks the same everywhere.
+public enum LeakReportJSON {
+    /// The schema name of `run --format json`.
+    public static let schema = "leaktriage/1"
+
+    /// The whole report. `explain` adds each finding's normalised fingerprint key.
+    public static func document(_ report: LeakReport, explain: Bool = false) -> JSONValue {
+        var summary: [String: JSONValue] = [:]
+        for detector in Detector.allCases {
+            let totals = report.summary[detector] ?? DetectorSummary(occurrences: 0, bytes: detector.reportsBytes ? 0 : nil)
+            summary[detector.rawValue] = .object([
+                "occurrences": .int(totals.occurrences),
+                "bytes": detector.reportsBytes ? .int(totals.bytes ?? 0) : .null,
+            ])
+        }
+        return .object([
+            "schema": .string(schema),
+            "inputs": .array(report.inputs.map(input)),
+            "summary": .object(summary),
+            "findings": .array(report.findings.map { finding($0, explain: explain) }),
+            "diagnostics": .array(report.diagnostics.map(diagnostic)),
+            "panics": .array(report.panics.map(panic)),
+            "traces": .array(report.traces.map(traceSummary)),
+        ])
+    }
+
+    /// One input.
+    public static func input(_ input: InputSummary) -> JSONValue {
+        .object(["path": .string(input.path), "lines": .int(input.lines), "bytes": .int(input.bytes)])
+    }
+
+    /// One finding, as the contract shows it, plus `severity` and `known_non_leak`.
+    public static func finding(_ finding: Finding, explain: Bool = false) -> JSONValue {
+        var members: [String: JSONValue] = [
+            "rank": .int(finding.rank),
+            "mechanism": .string(finding.mechanism.rawValue),
+            "detector": .string(finding.detector.rawValue),
+            "kind": .string(finding.kind),
+            "fingerprint": .string(finding.fingerprint),
+            "title": .string(finding.title),
+            "count": .int(finding.count),
+            "bytes": .optional(finding.bytes),
+            "location": location(finding.location),
+            "stack": .array(finding.stack.map(frame)),
+            "occurrences": .array(finding.occurrences.map(position)),
+            "consequence_of": .optional(finding.consequenceOf),
+            "next_step": .optional(finding.nextStep),
+            "severity": .string(finding.severity.rawValue),
+            "known_non_leak": .optional(finding.knownNonLeak),
+        ]
+        if explain { members["fingerprint_key"] = .string(finding.fingerprintKey) }
+        return .object(members)
+    }
+
+    /// A source location, or null.
+    public static func location(_ location: SourceLocation?) -> JSONValue {
+        guard let location else { return .null }
+        return .object(["file": .string(location.file), "line": .optional(location.line), "column": .optional(location.column)])
+    }
+
+    /// A stack frame.
+    public static func frame(_ frame: StackFrame) -> JSONValue {
+        var members: [String: JSONValue] = ["function": .optional(frame.function), "location": location(frame.location)]
+        if let library = frame.library { members["library"] = .string(library) }
+        return .object(members)
+    }
+
+    /// A log position.
+    public static func position(_ position: LogPosition) -> JSONValue {
+        .object(["input": .int(position.input), "line": .int(position.line)])
+    }
+
+    /// A diagnostic.
+    public static func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
+        .object([
+            "severity": .string(diagnostic.severity.rawValue),
+            "input": .optional(diagnostic.position?.input),
+            "line": .optional(diagnostic.position?.line),
+            "message": .string(diagnostic.message),
+            "untrustworthy": .bool(diagnostic.untrustworthy),
+        ])
+    }
+
+    /// A panic, with the fingerprint that consequences point to.
+    public static func panic(_ panic: Panic) -> JSONValue {
+        .object([
+            "kind": .string(panic.kind.rawValue),
+            "message": .string(panic.message),
+            "location": location(panic.location),
+            "input": .int(panic.position.input),
+            "line": .int(panic.position.line),
+            "fingerprint": .string(PanicFingerprint.fingerprint(of: panic)),
+        ])
+    }
+
+    /// A one-object summary of a trace (the full timeline is `replay`'s).
+    public static func traceSummary(_ trace: TraceSummary) -> JSONValue {
+        let adds = trace.events.filter { $0.operation == .addRef }.count
+        return .object([
+            "id": .string(trace.id.description),
+            "id_decimal": .int(Int(clamping: trace.id.value)),
+            "subtype": .string(trace.subtype),
+            "events": .int(trace.events.count),
+            "add_refs": .int(adds),
+            "release_refs": .int(trace.events.count - adds),
+        ])
+    }
+}

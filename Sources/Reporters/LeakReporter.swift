@@ -1,0 +1,24 @@
+import LeakModel
+
+/// Prints a finished report in one output format. Reporters are stateless and never touch
+/// files or the terminal; the command line writes what they return.
+public protocol LeakReporter: Sendable {
+    /// The format this reporter prints.
+    var format: OutputFormat { get }
+    /// The whole output for `report`.
+    func render(_ report: LeakReport, options: RenderOptions) -> String
+}
+
+/// What a reporter may need besides the report itself.
+public struct RenderOptions: Sendable {
+    /// Use ANSI colour (text only).
+    public var color: Bool
+    /// Show fingerprint keys (`--explain`).
+    public var explain: Bool
+
+    /// Creates options.
+    public init(color: Bool = false, explain: Bool = false) {
+        self.color = color
+        self.explain = explain
+    }
+}

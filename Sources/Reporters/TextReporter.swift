@@ -1,0 +1,96 @@
+import LeakModel
+import LeakTriage
+
+/// `--format text`: one screen for people — findings grouped by mechanism in triage order,
+/// each with count, bytes, birthplace and next step, then the per-detector totals and
+/// anything that makes the log untrustworthy.
+public struct TextReporter: LeakReporter {
+    /// Findings listed before the rest are only counted.
+    public static let findingLimit = 12
+
+    /// Creates the reporter.
+    public init() {}
+
+    public var format: OutputFormat { .text }
+
+    public func render(_ report: LeakReport, options: RenderOptions) -> String {
+        let style = TextStyle(enabled: options.color)
+        var lines: [String] = []
+        let toFix = report.findings.filter { $0.severity != .note && $0.consequenceOf == nil }.count
+        let inputs = report.inputs.map(\.path).joined(separator: ", ")
+        if report.findings.isEmpty {
+            lines.append(style.bold("\(inputs): no leaks reported"))
+        } else {
+            lines.append(style.bold("\(inputs): \(report.findings.count) \(plural("finding", report.findings.count)), \(toFix) to fix first"))
+        }
+        var mechanism: Mechanism?
+        let ranks = Dictionary(report.findings.map { ($0.fingerprint, $0.rank) }, uniquingKeysWith: { first, _ in first })
+        for finding in report.findings.prefix(Self.findingLimit) {
+            if finding.mechanism != mechanism {
+                mechanism = finding.mechanism
+                lines.append("")
+                lines.append(style.bold(finding.mechanism.rawValue.uppercased()))
+            }
+            let badge = style.severity(finding.severity, text: finding.severity == .note ? "note " : finding.consequenceOf == nil ? "fix  " : "after")
+            lines.append("\(pad(String(finding.rank), 3)). \(badge) \(finding.title)")
+            var detail = ["\(finding.detector.rawValue)", "fingerprint \(finding.fingerprint.prefix(12))"]
+            if let first = finding.occurrences.first { detail.append("first at \(place(first, report))") }
+            lines.append("       " + style.dim(detail.joined(separator: " · ")))
+            if let cause = finding.consequenceOf {
+                let causeText = ranks[cause].map { "consequence of #\($0)" }
+                    ?? report.panics.first { PanicFingerprint.fingerprint(of: $0) == cause }.map { "consequence of \($0.kind.rawValue): \($0.message)" }
+                    ?? "consequence of \(cause.prefix(12))"
+                lines.append("       " + causeText)
+            }
+            if let reason = finding.knownNonLeak { lines.append("       known non-leak: \(reason)") }
+            if let next = finding.nextStep { lines.append("       next: " + style.bold(next)) }
+            if options.explain { lines.append("       key: \(finding.fingerprintKey)") }
+        }
+        if report.findings.count > Self.findingLimit {
+            lines.append("")
+            lines.append("… \(report.findings.count - Self.findingLimit) more (--format json lists them all)")
+        }
+        for trace in report.traces {
+            let adds = trace.events.filter { $0.operation == .addRef }.count
+            lines.append("")
+            lines.append("trace: JobStatus #\(trace.id) (\(trace.subtype)) \(adds) addRef / \(trace.events.count - adds) releaseRef — `leaktriage replay` pairs them")
+        }
+        let panics = report.panics.filter { $0.kind != .atexitFatal }
+        if !panics.isEmpty {
+            lines.append("")
+            for panic in panics {
+                let at = panic.location.map { " at \($0)" } ?? ""
+                lines.append(style.severity(.warning, text: "\(panic.kind.rawValue): ") + panic.message + at)
+            }
+        }
+        lines.append("")
+        lines.append(style.dim("totals: " + Detector.allCases.compactMap { detector -> String? in
+            guard let totals = report.summary[detector], totals.occurrences > 0 else { return nil }
+            let bytes = totals.bytes.map { " (\($0.formattedWithThousandsSeparators) B)" } ?? ""
+            return "\(detector.rawValue) \(totals.occurrences)\(bytes)"
+        }.joined(separator: " · ").nonEmpty(or: "none")))
+        for diagnostic in report.diagnostics {
+            let at = diagnostic.position.map { place($0, report) + ": " } ?? ""
+            lines.append(style.severity(diagnostic.severity, text: "\(diagnostic.severity.rawValue): ") + at + diagnostic.message)
+        }
+        if report.isUntrustworthy {
+            lines.append(style.severity(.warning, text: "this log may not show every leak (--strict makes that exit 3)"))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func place(_ position: LogPosition, _ report: LeakReport) -> String {
+        let path = position.input < report.inputs.count ? report.inputs[position.input].path : "input \(position.input)"
+        return "\(path):\(position.line)"
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+
+    private func plural(_ word: String, _ count: Int) -> String { count == 1 ? word : word + "s" }
+}
+
+private extension String {
+    func nonEmpty(or fallback: String) -> String { isEmpty ? fallback : self }
+}

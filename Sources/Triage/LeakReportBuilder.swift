@@ -1,0 +1,147 @@
+import LeakModel
+
+/// Collects a run's parser events as they stream by, keeping only aggregates: one draft per
+/// fingerprint, per-detector totals, panics, traces and diagnostics. ``build(inputs:)``
+/// hands the result to the ``TriageEngine``.
+public struct LeakReportBuilder: Sendable {
+    /// Diagnostics kept before the rest are only counted.
+    static let diagnosticLimit = 500
+
+    private var drafts: [String: FindingDraft] = [:]
+    private var fingerprintCache: [RawOccurrenceKey: (key: String, fingerprint: String)] = [:]
+    private var draftOrder: [String] = []
+    private var summary: [Detector: DetectorSummary] = [:]
+    private var panics: [Panic] = []
+    private var traces: [String: TraceSummary] = [:]
+    private var traceOrder: [String] = []
+    private var diagnostics: [Diagnostic] = []
+    private var droppedDiagnostics = 0
+    /// JobStatus findings per input and id, for Features that belong to them.
+    private var jobStatuses: [Int: [UInt64: (fingerprintKey: String, subtype: String)]] = [:]
+    /// Fingerprints of Feature drafts per input with their owner JobStatus fingerprint.
+    private var featureOwners: [String: String] = [:]
+    /// User scripts seen per input, most frequent first, for next-step commands.
+    private var scripts: [Int: [String: Int]] = [:]
+    private var scriptOrder: [Int: [String]] = [:]
+
+    /// Creates an empty builder.
+    public init() {
+        for detector in Detector.allCases {
+            summary[detector] = DetectorSummary(occurrences: 0, bytes: detector.reportsBytes ? 0 : nil)
+        }
+    }
+
+    /// Takes one parser event.
+    public mutating func receive(_ event: LogEvent) {
+        switch event {
+        case .line:
+            break
+        case let .occurrence(occurrence):
+            add(occurrence)
+        case let .trace(trace):
+            let key = "\(trace.position.input):\(trace.id.value)"
+            if traces[key] == nil {
+                traces[key] = TraceSummary(id: trace.id, subtype: trace.subtype, events: [])
+                traceOrder.append(key)
+            }
+            if let count = traces[key]?.events.count, count < 100_000 { traces[key]?.events.append(trace) }
+            noteScript(trace.location, input: trace.position.input)
+        case let .panic(panic):
+            panics.append(panic)
+            noteScript(panic.location, input: panic.position.input)
+        case let .diagnostic(diagnostic):
+            if diagnostics.count < Self.diagnosticLimit {
+                diagnostics.append(diagnostic)
+            } else {
+                droppedDiagnostics += 1
+            }
+        }
+    }
+
+    private mutating func add(_ occurrence: Occurrence) {
+        var totals = summary[occurrence.detector] ?? DetectorSummary()
+        totals.occurrences += occurrence.count
+        if occurrence.detector.reportsBytes { totals.bytes = (totals.bytes ?? 0) + (occurrence.bytes ?? 0) }
+        summary[occurrence.detector] = totals
+        noteScript(occurrence.location, input: occurrence.position.input)
+
+        let qualifier = featureQualifier(occurrence)
+        // Normalising is string work; identical raw occurrences (a profiler block repeats the
+        // same stack thousands of times) are normalised once.
+        let raw = RawOccurrenceKey(occurrence, qualifier: qualifier.key)
+        let key: String
+        let fingerprint: String
+        if let cached = fingerprintCache[raw] {
+            (key, fingerprint) = cached
+        } else {
+            key = Fingerprinter.key(for: occurrence, qualifier: qualifier.key)
+            fingerprint = Fingerprinter.fingerprint(ofKey: key)
+            fingerprintCache[raw] = (key, fingerprint)
+        }
+        if drafts[fingerprint] == nil {
+            let moveKey = Fingerprinter.key(for: occurrence, qualifier: qualifier.moveKey, keepLines: false)
+            drafts[fingerprint] = FindingDraft(first: occurrence, key: key, moveKey: moveKey)
+            draftOrder.append(fingerprint)
+        }
+        drafts[fingerprint]?.add(occurrence)
+        if occurrence.detector == .jobStatus, occurrence.kind != "Feature", let id = occurrence.identity.flatMap({ UInt64($0, radix: 16) }) {
+            jobStatuses[occurrence.position.input, default: [:]][id] = (key, occurrence.kind)
+        }
+        if let owner = qualifier.ownerKey { featureOwners[fingerprint] = Fingerprinter.fingerprint(ofKey: owner) }
+    }
+
+    /// A Feature is identified by the JobStatus it belongs to: its `owner=`, or the Channel or
+    /// LockBox whose id is one less (the embedded Feature).
+    private func featureQualifier(_ occurrence: Occurrence) -> (key: String, moveKey: String, ownerKey: String?) {
+        guard occurrence.detector == .jobStatus, occurrence.kind == "Feature" else { return ("", "", nil) }
+        let known = jobStatuses[occurrence.position.input] ?? [:]
+        if let owner = occurrence.context.flatMap({ UInt64($0, radix: 16) }) {
+            if let status = known[owner] {
+                return ("owned-by{\(status.fingerprintKey)}", "owned-by{\(Self.stripLines(status.fingerprintKey))}", status.fingerprintKey)
+            }
+            return ("owned", "owned", nil)
+        }
+        if let id = occurrence.identity.flatMap({ UInt64($0, radix: 16) }), id > 0, let status = known[id - 1],
+           status.subtype == "Channel" || status.subtype == "LockBox" {
+            return ("embedded-in{\(status.fingerprintKey)}", "embedded-in{\(Self.stripLines(status.fingerprintKey))}", status.fingerprintKey)
+        }
+        return ("unowned", "unowned", nil)
+    }
+
+    private static func stripLines(_ key: String) -> String {
+        // The owner's key with its location reduced to the path, for the line-insensitive key.
+        key.split(separator: "|", omittingEmptySubsequences: false).map { field in
+            guard field.contains(":") else { return String(field) }
+            return String(field.split(separator: ":").first ?? field)
+        }.joined(separator: "|")
+    }
+
+    private mutating func noteScript(_ location: SourceLocation?, input: Int) {
+        guard let location, !location.isLibrary, location.file.hasSuffix(".das") else { return }
+        if scripts[input, default: [:]][location.file] == nil { scriptOrder[input, default: []].append(location.file) }
+        scripts[input, default: [:]][location.file, default: 0] += 1
+    }
+
+    /// The findings in triage order, with totals, panics, traces and diagnostics.
+    public func build(inputs: [InputSummary]) -> LeakReport {
+        var allDiagnostics = diagnostics
+        if droppedDiagnostics > 0 {
+            allDiagnostics.append(Diagnostic(severity: .note, position: nil,
+                                             message: "\(droppedDiagnostics) more diagnostics not shown", untrustworthy: false))
+        }
+        var primaryScripts: [Int: String] = [:]
+        for (input, order) in scriptOrder {
+            let counts = scripts[input] ?? [:]
+            var bestCount = 0
+            for file in order where (counts[file] ?? 0) > bestCount {
+                primaryScripts[input] = file
+                bestCount = counts[file] ?? 0
+            }
+        }
+        let engine = TriageEngine(panics: panics, featureOwners: featureOwners, primaryScripts: primaryScripts)
+        let findings = engine.triage(draftOrder.compactMap { fingerprint in drafts[fingerprint].map { (fingerprint, $0) } })
+        return LeakReport(
+            inputs: inputs, summary: summary, findings: findings, panics: panics,
+            traces: traceOrder.compactMap { traces[$0] }, diagnostics: allDiagnostics)
+    }
+}

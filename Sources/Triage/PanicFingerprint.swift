@@ -1,0 +1,16 @@
+import LeakModel
+
+/// Fingerprints of panics, so that a consequence can name the panic that explains it.
+public enum PanicFingerprint {
+    /// The normalised key: kind, message with numbers masked, and normalised location.
+    public static func key(of panic: Panic) -> String {
+        let message = String(panic.message.map { $0.isNumber ? "#" : $0 })
+        let location = panic.location.map { Fingerprinter.normalized($0) } ?? "-"
+        return [Fingerprinter.version, "panic", panic.kind.rawValue, message, location].joined(separator: "|")
+    }
+
+    /// The fingerprint of `panic`.
+    public static func fingerprint(of panic: Panic) -> String {
+        Fingerprinter.fingerprint(ofKey: key(of: panic))
+    }
+}

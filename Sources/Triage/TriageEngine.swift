@@ -1,0 +1,93 @@
+import LeakModel
+
+/// Turns finished drafts into findings: titles, severities, known non-leaks, consequences,
+/// next-step commands, and the triage order gc → jobque → heap → smart_ptr → handles,
+/// then severity, bytes and count within a mechanism.
+struct TriageEngine {
+    let panics: [Panic]
+    /// Feature fingerprint → the JobStatus fingerprint it belongs to.
+    let featureOwners: [String: String]
+    /// The user script most seen in each input.
+    let primaryScripts: [Int: String]
+
+    func triage(_ drafts: [(fingerprint: String, draft: FindingDraft)]) -> [Finding] {
+        let fingerprints = Set(drafts.map(\.fingerprint))
+        var findings = drafts.map { finding(from: $0.draft, fingerprint: $0.fingerprint) }
+        let ownedFeatures = findings.filter { $0.kind == "Feature" && featureOwners[$0.fingerprint] != nil }
+        for index in findings.indices {
+            findings[index].consequenceOf = cause(of: findings[index], draft: drafts[index].draft,
+                                                  known: fingerprints, ownedFeatures: ownedFeatures)
+        }
+        findings.sort(by: Self.triageOrder)
+        for index in findings.indices { findings[index].rank = index + 1 }
+        return findings
+    }
+
+    /// gc → jobque → heap → smart_ptr → handles; causes before consequences; then severity, bytes, count, log order.
+    static func triageOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        if lhs.mechanism != rhs.mechanism { return lhs.mechanism < rhs.mechanism }
+        if (lhs.consequenceOf == nil) != (rhs.consequenceOf == nil) { return lhs.consequenceOf == nil }
+        if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
+        if (lhs.bytes ?? 0) != (rhs.bytes ?? 0) { return (lhs.bytes ?? 0) > (rhs.bytes ?? 0) }
+        if lhs.count != rhs.count { return lhs.count > rhs.count }
+        return (lhs.occurrences.first ?? LogPosition(input: 0, line: 0)) < (rhs.occurrences.first ?? LogPosition(input: 0, line: 0))
+    }
+
+    // MARK: One finding
+
+    private func finding(from draft: FindingDraft, fingerprint: String) -> Finding {
+        let first = draft.first
+        let nonLeak = knownNonLeak(draft)
+        return Finding(
+            detector: first.detector, kind: first.kind, fingerprint: fingerprint, fingerprintKey: draft.key,
+            moveKey: draft.moveKey, title: FindingTitle.title(for: draft), count: draft.count, bytes: draft.bytes,
+            location: first.location, stack: first.stack, occurrences: draft.positions,
+            nextStep: NextStep.command(for: draft, script: script(for: draft)),
+            severity: nonLeak != nil ? .note : severity(of: draft), knownNonLeak: nonLeak, identities: draft.identities,
+            referenceCounts: draft.referenceCounts, contexts: draft.contexts)
+    }
+
+    private func severity(of draft: FindingDraft) -> Severity {
+        switch draft.first.detector {
+        case .gcNode, .jobStatus, .smartPtr, .profiler: return .error
+        case .heapReport, .cppHeap, .handleRegistry: return .warning
+        }
+    }
+
+    /// daslang's own guidance: strings on the string heap are interned or owned by globals,
+    /// and the C++ allocations of shared-module registration live for the whole process.
+    private func knownNonLeak(_ draft: FindingDraft) -> String? {
+        let first = draft.first
+        switch first.detector {
+        case .heapReport where first.kind == "string" || first.kind.hasPrefix("string "):
+            return "string-heap contents at exit are interned strings and strings held by globals"
+        case .cppHeap where first.stack.contains { $0.function?.contains("require_dynamic_modules") ?? false }:
+            return "runtime baseline: shared-module registration (das::require_dynamic_modules) lives until process exit"
+        default:
+            return nil
+        }
+    }
+
+    private func script(for draft: FindingDraft) -> String {
+        if let location = draft.first.location, !location.isLibrary, location.file.hasSuffix(".das") { return location.file }
+        return primaryScripts[draft.first.position.input] ?? "script.das"
+    }
+
+    // MARK: Consequences
+
+    private func cause(of finding: Finding, draft: FindingDraft, known: Set<String>, ownedFeatures: [Finding]) -> String? {
+        if let owner = featureOwners[finding.fingerprint], known.contains(owner), owner != finding.fingerprint { return owner }
+        // A job Context kept alive by Features owned by a JobStatus: the Features keep it.
+        if finding.detector == .smartPtr, finding.kind == "Context",
+           finding.contexts.contains(where: { $0.hasPrefix("clone of") }),
+           let feature = ownedFeatures.first(where: { $0.occurrences.first?.input == finding.occurrences.first?.input }) {
+            return feature.fingerprint
+        }
+        // Anything listed after a panic of the same input is its consequence.
+        let panic = panics.last { panic in
+            panic.position.input == draft.earliest.input && panic.position < draft.earliest && panic.kind != .atexitFatal
+                && panic.kind != .gcBreak
+        }
+        return panic.map(PanicFingerprint.fingerprint(of:))
+    }
+}
