@@ -17,15 +17,17 @@ enum LogAnalysis {
         return report
     }
 
-    /// The exit status for `report`: 3 under `--strict` when the log cannot be trusted, else 1 when
-    /// a finding that is not a known non-leak fails the gate.
-    static func exitStatus(for report: LeakReport, failOn: FailOn, strict: Bool, known: Set<String>) -> ExitStatus {
-        if strict, report.isUntrustworthy { return .untrustworthy }
-        let failing = report.findings.filter { $0.severity != .note }
+    /// The exit status for `findings`: 3 under `--strict` when the logs cannot be trusted, else 1 when
+    /// a finding that is not a known non-leak fails the gate. With a baseline, only occurrences
+    /// beyond the recorded counts fail.
+    static func exitStatus(
+        for findings: [Finding], untrustworthy: Bool, failOn: FailOn, strict: Bool, baseline: Baseline?
+    ) -> ExitStatus {
+        if strict, untrustworthy { return .untrustworthy }
+        let failing = findings.filter { $0.severity != .note && (baseline?.excess(of: $0) ?? $0.count) > 0 }
         switch failOn {
         case .none: return .passed
-        case .any: return failing.isEmpty ? .passed : .findings
-        case .new: return failing.contains { !known.contains($0.fingerprint) } ? .findings : .passed
+        case .any, .new: return failing.isEmpty ? .passed : .findings
         }
     }
 }

@@ -14,7 +14,7 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .long, help: "Colour in text output: auto, always or never.")
     var color: ColorChoice = .auto
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Keep only these mechanisms: gc, jobque, heap, smart_ptr, handles (comma-separated).")
+    @Option(name: .long, help: "Keep only these mechanisms: gc, jobque, heap, smart_ptr, handles (comma-separated).")
     var only: [String] = []
 
     @Flag(name: .long, help: "Fail with exit code 3 when the log cannot be trusted to show every leak.")

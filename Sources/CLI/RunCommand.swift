@@ -12,7 +12,9 @@ extension LeakTriageCommand {
 
         @OptionGroup var options: ReportOptions
 
-        @Option(name: .long, help: "Which findings make the exit code 1: any, new (not in --baseline) or none.")
+        @OptionGroup var baselines: BaselineOptions
+
+        @Option(name: .long, help: "Which findings make the exit code 1: any, new (beyond --baseline) or none.")
         var failOn: FailOn = .any
 
         @Argument(help: "Log files to read; '-' reads standard input.")
@@ -25,10 +27,13 @@ extension LeakTriageCommand {
 
         func run() throws {
             let only = try options.selectedMechanisms()
+            let baseline = try baselines.load()
             let report = try LogAnalysis.analyse(logs, only: only)
             let rendered = options.format.reporter.render(report, options: RenderOptions(color: options.useColor, explain: options.explain))
             try options.emit(rendered)
-            let status = LogAnalysis.exitStatus(for: report, failOn: failOn, strict: options.strict, known: [])
+            try baselines.store(report.findings)
+            let status = LogAnalysis.exitStatus(
+                for: report.findings, untrustworthy: report.isUntrustworthy, failOn: failOn, strict: options.strict, baseline: baseline)
             if status != .passed { throw status.exitCode }
         }
     }

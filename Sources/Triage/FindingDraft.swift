@@ -17,8 +17,8 @@ struct FindingDraft {
     var referenceCounts: ClosedRange<Int>?
     var contexts: [String] = []
     var earliest: LogPosition
-    /// Inputs whose occurrences all came after a panic of that input, with that panic's fingerprint.
-    var ownerFingerprint: String?
+    /// How a Feature relates to its JobStatus (`embedded in Channel #1 created at …`), for the title.
+    var relation: String?
 
     init(first: Occurrence, key: String, moveKey: String) {
         self.first = first

@@ -13,7 +13,8 @@ enum FindingTitle {
             let born = first.location.map { ", born at \($0)" } ?? " (birthplace not printed)"
             return "\(count) \(first.kind) \(plural("node", count)) \(verb) \(phase)\(born)"
         case .jobStatus where first.kind == "Feature":
-            return "\(count) \(plural("Feature", count)) never released\(place)"
+            let relation = draft.relation.map { " " + $0 } ?? ""
+            return "\(count) \(plural("Feature", count))\(relation) never released\(place)"
         case .jobStatus:
             let rc = draft.referenceCounts.map { " (rc=\(rangeText($0)))" } ?? ""
             let created = first.location.map { ", created at \($0)" } ?? ""
@@ -47,9 +48,30 @@ enum FindingTitle {
             let rc = draft.referenceCounts.map { $0.upperBound > 1 ? " (rc=\(rangeText($0)): another reference keeps it)" : " (rc=1: never released)" } ?? ""
             return "\(count) \(first.kind) \(plural("handle", count)) leaked\(rc)"
         case .cppHeap:
-            let symbol = first.stack.compactMap(\.function).first.map { " in \(Fingerprinter.normalizedFunction($0))" } ?? ""
+            let symbol = first.stack.compactMap(\.function).first.map { " in \(shortSymbol(Fingerprinter.normalizedFunction($0)))" } ?? ""
             return "\(count) C++ \(plural("allocation", count)) (\(byteText(draft.bytes))) live at exit\(symbol)"
         }
+    }
+
+    /// A C++ symbol without parameter lists and with template arguments elided:
+    /// `std::vector<…>::_M_realloc_insert<…>` rather than a screenful of `std::__cxx11::basic_string`.
+    static func shortSymbol(_ symbol: String) -> String {
+        var result = ""
+        var depth = 0
+        for character in symbol {
+            switch character {
+            case "<":
+                if depth == 0 { result.append("<…>") }
+                depth += 1
+            case ">":
+                depth = max(0, depth - 1)
+            case "(" where depth == 0:
+                return result
+            default:
+                if depth == 0 { result.append(character) }
+            }
+        }
+        return result
     }
 
     static func plural(_ word: String, _ count: Int) -> String {

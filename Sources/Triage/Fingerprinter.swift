@@ -61,7 +61,8 @@ public enum Fingerprinter {
         if !keepLines {
             parts = parts.map { part in
                 guard part.hasPrefix("_lambda_") else { return part }
-                return part.split(separator: "_").filter { !$0.allSatisfy(\.isNumber) }.joined(separator: "_")
+                return part.split(separator: "_", omittingEmptySubsequences: false)
+                    .filter { $0.isEmpty || !$0.allSatisfy(\.isNumber) }.joined(separator: "_")
             }
         }
         // A C++ symbol's `+0x…` offset moves with every rebuild.

@@ -17,7 +17,7 @@ public struct LeakReportBuilder: Sendable {
     private var diagnostics: [Diagnostic] = []
     private var droppedDiagnostics = 0
     /// JobStatus findings per input and id, for Features that belong to them.
-    private var jobStatuses: [Int: [UInt64: (fingerprintKey: String, subtype: String)]] = [:]
+    private var jobStatuses: [Int: [UInt64: (fingerprintKey: String, subtype: String, description: String)]] = [:]
     /// Fingerprints of Feature drafts per input with their owner JobStatus fingerprint.
     private var featureOwners: [String: String] = [:]
     /// User scripts seen per input, most frequent first, for next-step commands.
@@ -81,31 +81,35 @@ public struct LeakReportBuilder: Sendable {
         if drafts[fingerprint] == nil {
             let moveKey = Fingerprinter.key(for: occurrence, qualifier: qualifier.moveKey, keepLines: false)
             drafts[fingerprint] = FindingDraft(first: occurrence, key: key, moveKey: moveKey)
+            drafts[fingerprint]?.relation = qualifier.relation
             draftOrder.append(fingerprint)
         }
         drafts[fingerprint]?.add(occurrence)
         if occurrence.detector == .jobStatus, occurrence.kind != "Feature", let id = occurrence.identity.flatMap({ UInt64($0, radix: 16) }) {
-            jobStatuses[occurrence.position.input, default: [:]][id] = (key, occurrence.kind)
+            let created = occurrence.location.map { " created at \($0)" } ?? ""
+            jobStatuses[occurrence.position.input, default: [:]][id] = (key, occurrence.kind, "\(occurrence.kind) #\(String(id, radix: 16))\(created)")
         }
         if let owner = qualifier.ownerKey { featureOwners[fingerprint] = Fingerprinter.fingerprint(ofKey: owner) }
     }
 
     /// A Feature is identified by the JobStatus it belongs to: its `owner=`, or the Channel or
     /// LockBox whose id is one less (the embedded Feature).
-    private func featureQualifier(_ occurrence: Occurrence) -> (key: String, moveKey: String, ownerKey: String?) {
-        guard occurrence.detector == .jobStatus, occurrence.kind == "Feature" else { return ("", "", nil) }
+    private func featureQualifier(_ occurrence: Occurrence) -> (key: String, moveKey: String, ownerKey: String?, relation: String?) {
+        guard occurrence.detector == .jobStatus, occurrence.kind == "Feature" else { return ("", "", nil, nil) }
         let known = jobStatuses[occurrence.position.input] ?? [:]
         if let owner = occurrence.context.flatMap({ UInt64($0, radix: 16) }) {
             if let status = known[owner] {
-                return ("owned-by{\(status.fingerprintKey)}", "owned-by{\(Self.stripLines(status.fingerprintKey))}", status.fingerprintKey)
+                return ("owned-by{\(status.fingerprintKey)}", "owned-by{\(Self.stripLines(status.fingerprintKey))}", status.fingerprintKey,
+                        "owned by \(status.description)")
             }
-            return ("owned", "owned", nil)
+            return ("owned", "owned", nil, "owned by #\(String(owner, radix: 16))")
         }
         if let id = occurrence.identity.flatMap({ UInt64($0, radix: 16) }), id > 0, let status = known[id - 1],
            status.subtype == "Channel" || status.subtype == "LockBox" {
-            return ("embedded-in{\(status.fingerprintKey)}", "embedded-in{\(Self.stripLines(status.fingerprintKey))}", status.fingerprintKey)
+            return ("embedded-in{\(status.fingerprintKey)}", "embedded-in{\(Self.stripLines(status.fingerprintKey))}", status.fingerprintKey,
+                    "embedded in \(status.description)")
         }
-        return ("unowned", "unowned", nil)
+        return ("unowned", "unowned", nil, nil)
     }
 
     private static func stripLines(_ key: String) -> String {

@@ -1,0 +1,46 @@
+/// What changed between two runs: findings only in the head run, findings only in the base
+/// run, and findings in both with their count and byte changes.
+public struct LeakDiff: Sendable, Equatable {
+    /// A finding present in both runs.
+    public struct Persisting: Sendable, Equatable {
+        /// The finding as the head run shows it.
+        public var finding: Finding
+        /// Head count minus base count.
+        public var countDelta: Int
+        /// Head bytes minus base bytes, when both runs state sizes.
+        public var bytesDelta: Int?
+        /// The base location when the leak's code moved (lines shifted), else nil.
+        public var movedFrom: SourceLocation?
+        /// The base run's fingerprint when it differs from the head's (the leak moved).
+        public var baseFingerprint: String
+
+        /// Creates a persisting entry.
+        public init(finding: Finding, countDelta: Int, bytesDelta: Int?, movedFrom: SourceLocation?, baseFingerprint: String) {
+            self.finding = finding
+            self.countDelta = countDelta
+            self.bytesDelta = bytesDelta
+            self.movedFrom = movedFrom
+            self.baseFingerprint = baseFingerprint
+        }
+    }
+
+    /// The base run's report.
+    public var base: LeakReport
+    /// The head run's report.
+    public var head: LeakReport
+    /// In head only, in head's triage order.
+    public var new: [Finding]
+    /// In base only, in base's triage order.
+    public var fixed: [Finding]
+    /// In both, in head's triage order.
+    public var persisting: [Persisting]
+
+    /// Creates a diff.
+    public init(base: LeakReport, head: LeakReport, new: [Finding], fixed: [Finding], persisting: [Persisting]) {
+        self.base = base
+        self.head = head
+        self.new = new
+        self.fixed = fixed
+        self.persisting = persisting
+    }
+}

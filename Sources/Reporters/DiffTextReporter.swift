@@ -1,0 +1,55 @@
+import LeakModel
+
+/// `diff --format text`: new, fixed and persisting findings for people.
+public struct DiffTextReporter: LeakDiffReporter {
+    /// Creates the reporter.
+    public init() {}
+
+    public func render(_ diff: LeakDiff, options: RenderOptions) -> String {
+        let style = TextStyle(enabled: options.color)
+        let moved = diff.persisting.filter { $0.movedFrom != nil }.count
+        let changed = diff.persisting.filter { $0.countDelta != 0 }.count
+        var lines = [style.bold(
+            "\(diff.new.count) new, \(diff.fixed.count) fixed, \(diff.persisting.count) persisting (\(moved) moved, \(changed) changed count)")]
+        if !diff.new.isEmpty {
+            lines.append("")
+            lines.append(style.bold("NEW"))
+            for finding in diff.new {
+                lines.append(style.severity(.error, text: "  + ") + "[\(finding.mechanism.rawValue)] \(finding.title)")
+                if let next = finding.nextStep { lines.append("      next: \(next)") }
+            }
+        }
+        if !diff.fixed.isEmpty {
+            lines.append("")
+            lines.append(style.bold("FIXED"))
+            for finding in diff.fixed {
+                lines.append(style.severity(.note, text: "  - ") + "[\(finding.mechanism.rawValue)] \(finding.title)")
+            }
+        }
+        if !diff.persisting.isEmpty {
+            lines.append("")
+            lines.append(style.bold("PERSISTING"))
+            for entry in diff.persisting {
+                var notes: [String] = []
+                if entry.countDelta != 0 {
+                    notes.append("count \(entry.finding.count - entry.countDelta) → \(entry.finding.count) (\(signed(entry.countDelta)))")
+                }
+                if let bytes = entry.bytesDelta, bytes != 0 { notes.append("bytes \(signed(bytes))") }
+                if let from = entry.movedFrom { notes.append("moved from \(from)") }
+                let suffix = notes.isEmpty ? "" : style.dim(" — " + notes.joined(separator: ", "))
+                lines.append("  = [\(entry.finding.mechanism.rawValue)] \(entry.finding.title)\(suffix)")
+            }
+        }
+        for (side, report) in [("base", diff.base), ("head", diff.head)] where report.isUntrustworthy {
+            lines.append(style.severity(.warning, text: "warning: ") + "the \(side) logs may not show every leak:")
+            for diagnostic in report.diagnostics where diagnostic.untrustworthy {
+                let path = diagnostic.position.flatMap { $0.input < report.inputs.count ? report.inputs[$0.input].path : nil }
+                let place = diagnostic.position.map { "\(path ?? "input \($0.input)"):\($0.line): " } ?? ""
+                lines.append("  \(place)\(diagnostic.message)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import LeakModel
+import Testing
+
+/// Baselines accept known findings up to their counts, fail on the excess, and only ever shrink.
+@Suite struct BaselineTests {
+    @Test func aRecordedBaselineAcceptsTheSameRunAndFailsOnMore() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        let baseline = directory.appendingPathComponent("leaks.baseline.json").path
+        let log = Fixtures.corpusPath("combined_all.log")
+        let write = try CLIRunner.run(["run", "--format", "json", "--write-baseline", baseline, log])
+        #expect(write.status == 1)
+        let text = try String(contentsOfFile: baseline, encoding: .utf8)
+        #expect(text.contains("\"schema\": \"leaktriage-baseline/1\""))
+
+        #expect(try CLIRunner.run(["run", "--baseline", baseline, log]).status == 0)
+        // Another real run of the same code (other ids and addresses) is still known.
+        #expect(try CLIRunner.run(["run", "--baseline", baseline, Fixtures.corpusPath("rwdi_combined_all.stdout")]).status == 0)
+
+        // One more `new [[ ]]` block than recorded: the excess fails.
+        let more = LogEditing.duplicatingLines(try LogEditing.corpusText("combined_all.log")) { $0.contains("0x560644f2a4a0") }
+        let morePath = directory.appendingPathComponent("more.log").path
+        try more.write(toFile: morePath, atomically: true, encoding: .utf8)
+        #expect(try CLIRunner.run(["run", "--baseline", baseline, morePath]).status == 1)
+    }
+
+    @Test func aReportOfOursServesAsABaseline() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        let report = directory.appendingPathComponent("report.json").path
+        let log = Fixtures.corpusPath("gc_app_leak.log")
+        #expect(try CLIRunner.run(["run", "--format", "json", "--output", report, log]).status == 1)
+        #expect(try CLIRunner.run(["run", "--baseline", report, log]).status == 0)
+        #expect(try CLIRunner.run(["run", "--baseline", report, Fixtures.corpusPath("combined_all.log")]).status == 1)
+    }
+
+    @Test func updatingOnlyLowersCounts() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        let baseline = directory.appendingPathComponent("b.json").path
+        let full = Fixtures.corpusPath("jobque_many_boxes.log")
+        _ = try CLIRunner.run(["run", "--write-baseline", baseline, full])
+        let before = try String(contentsOfFile: baseline, encoding: .utf8)
+        // A run with fewer LockBoxes lowers their count; a run with new findings adds nothing.
+        let fewer = LogEditing.removingLines(try LogEditing.corpusText("jobque_many_boxes.log")) { $0.contains("JobStatus #f ") }
+            .replacingOccurrences(of: "total 10 leaked JobStatus", with: "total 9 leaked JobStatus")
+        let fewerPath = directory.appendingPathComponent("fewer.log").path
+        try fewer.write(toFile: fewerPath, atomically: true, encoding: .utf8)
+        _ = try CLIRunner.run(["run", "--update-baseline", baseline, fewerPath, Fixtures.corpusPath("gc_app_leak.log")])
+        let after = try String(contentsOfFile: baseline, encoding: .utf8)
+        #expect(after != before)
+        #expect(!after.contains("gc_node"))
+        #expect(after.contains("\"count\": 7") && before.contains("\"count\": 8"))
+        // Raising is never done: the full run again leaves the lowered counts.
+        _ = try CLIRunner.run(["run", "--update-baseline", baseline, full])
+        #expect(try String(contentsOfFile: baseline, encoding: .utf8) == after)
+    }
+
+    @Test func aBrokenBaselineIsExitTwoNamingTheFile() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        let broken = directory.appendingPathComponent("broken.json").path
+        try "{ not json".write(toFile: broken, atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["run", "--baseline", broken, Fixtures.corpusPath("gc_app_leak.log")])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("broken.json"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+}
+
+/// The contract's exit codes and the `run` options, end to end.
+@Suite struct RunCommandTests {
+    @Test func exitCodesFollowTheContract() throws {
+        #expect(try CLIRunner.run([Fixtures.corpusPath("clean_run.log")]).status == 0)
+        #expect(try CLIRunner.run([Fixtures.corpusPath("gc_app_leak.log")]).status == 1)
+        #expect(try CLIRunner.run(["run", "--fail-on", "none", Fixtures.corpusPath("gc_app_leak.log")]).status == 0)
+        #expect(try CLIRunner.run(["run", "--format", "bogus", Fixtures.corpusPath("gc_app_leak.log")]).status == 2)
+        #expect(try CLIRunner.run(["run", "/nonexistent/x.log"]).status == 2)
+        #expect(try CLIRunner.run(["run", "--strict", Fixtures.corpusPath("smartptr_no_dump_leaks.log")]).status == 3)
+        #expect(try CLIRunner.run(["run", Fixtures.corpusPath("smartptr_no_dump_leaks.log")]).status == 1)
+        #expect(try CLIRunner.run(["run", "--strict", Fixtures.corpusPath("jobque_capture_leak.log")]).status == 3)
+        #expect(try CLIRunner.run(["run", "--strict", Fixtures.corpusPath("combined_all.log")]).status == 1)
+    }
+
+    @Test func onlyKeepsTheNamedMechanisms() throws {
+        let result = try CLIRunner.run(["run", "--format", "json", "--only", "gc,handles", Fixtures.corpusPath("combined_all.log")])
+        #expect(result.status == 1)
+        let mechanisms = result.stdout.split(separator: "\n").filter { $0.contains("\"mechanism\":") }
+        #expect(!mechanisms.isEmpty)
+        #expect(mechanisms.allSatisfy { $0.contains("\"gc\"") || $0.contains("\"handles\"") })
+        #expect(try CLIRunner.run(["run", "--only", "memory", Fixtures.corpusPath("combined_all.log")]).status == 2)
+    }
+
+    @Test func stdinIsReadWithDash() throws {
+        let bytes = try Fixtures.corpus("hv_server_leak.log")
+        let result = try CLIRunner.run(["run", "--format", "json", "-"], stdin: bytes)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("\"path\": \"-\""))
+        #expect(result.stdout.contains("\"handle_registry\": {\n      \"bytes\": null,\n      \"occurrences\": 5"))
+    }
+
+    @Test func theJSONSummaryHasAllSevenDetectors() throws {
+        let result = try CLIRunner.run(["run", "--format", "json", Fixtures.corpusPath("clean_run.log")])
+        for detector in Detector.allCases { #expect(result.stdout.contains("\"\(detector.rawValue)\": {")) }
+        #expect(result.stdout.contains("\"schema\": \"leaktriage/1\""))
+    }
+
+    @Test func colourOnlyWhenAsked() throws {
+        let log = Fixtures.corpusPath("gc_app_leak.log")
+        #expect(!(try CLIRunner.run([log]).stdout.contains("\u{1B}[")))
+        #expect(try CLIRunner.run(["run", "--color", "always", log]).stdout.contains("\u{1B}["))
+    }
+}

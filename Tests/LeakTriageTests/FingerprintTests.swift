@@ -1,0 +1,64 @@
+import LeakModel
+@testable import LeakTriage
+import Testing
+
+/// Fingerprints identify a leak across runs, checkouts and builds, and nothing else.
+@Suite struct FingerprintTests {
+    private func fingerprints(_ text: String) throws -> [String: Int] {
+        let report = try Fixtures.analyse([Array(text.utf8)])
+        return Dictionary(report.findings.map { ($0.fingerprint, $0.count) }, uniquingKeysWith: +)
+    }
+
+    @Test func twoRealRunsOfTheSameCodeShareEveryFingerprint() throws {
+        // Two separate real runs: addresses, pointers, gc ids and smart-pointer ids all differ.
+        let release = try fingerprints(try LogEditing.corpusText("combined_all.log"))
+        let other = try fingerprints(try LogEditing.corpusText("rwdi_combined_all.stdout"))
+        #expect(release == other)
+        #expect(release.count > 10)
+    }
+
+    @Test func anotherCheckoutDirectoryKeepsTheFingerprints() throws {
+        let text = try LogEditing.corpusText("combined_all.log")
+        let moved = text
+            .replacingOccurrences(of: "programs/combined_all.das", with: "/home/runner/work/other-checkout/corpus/programs/combined_all.das")
+            .replacingOccurrences(of: "/home/ci/daslang/daslib/", with: "/opt/daslang-0.6.5/daslib/")
+        #expect(try fingerprints(moved) == fingerprints(text))
+    }
+
+    @Test func manglingHashesDoNotCount() throws {
+        let text = try LogEditing.corpusText("profiler_multi_context.log")
+        let rebuilt = text.replacingOccurrences(of: "builtin`push`3472358209330120892", with: "builtin`push`1111111111111111111")
+        #expect(rebuilt != text)
+        #expect(try fingerprints(rebuilt) == fingerprints(text))
+    }
+
+    @Test func differentLeaksGetDifferentFingerprints() throws {
+        let report = try Fixtures.analyse([try Fixtures.corpus("gc_compile_leak.log")])
+        // 4 Expressions at :36, 12 TypeDecls at :41, 12 at :47: three leaks, not one.
+        #expect(report.findings.map(\.count).sorted() == [4, 12, 12])
+        #expect(Set(report.findings.map(\.fingerprint)).count == 3)
+    }
+
+    @Test func keysNeverHoldAddressesIdsOrCounts() throws {
+        let report = try Fixtures.analyse([try Fixtures.corpus("combined_all.log")])
+        for finding in report.findings {
+            #expect(finding.fingerprintKey.hasPrefix("v1|"))
+            #expect(!finding.fingerprintKey.contains("0x"), "\(finding.fingerprintKey)")
+            for id in finding.identities { #expect(!finding.fingerprintKey.contains("id=\(id)")) }
+        }
+    }
+
+    @Test func sha256MatchesTheStandardVectors() {
+        #expect(SHA256.hexDigest("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hexDigest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hexDigest(String(repeating: "a", count: 1000)).count == 64)
+    }
+
+    @Test func pathsKeepDaslibOrTheirLastTwoComponents() {
+        #expect(Fingerprinter.normalizedPath("/home/ci/daslang/daslib/builtin.das") == "daslib/builtin.das")
+        #expect(Fingerprinter.normalizedPath("/a/b/programs/x.das") == "programs/x.das")
+        #expect(Fingerprinter.normalizedPath("programs/x.das") == "programs/x.das")
+        #expect(Fingerprinter.normalizedFunction("builtin`push`4379756157886752001") == "builtin`push")
+        #expect(Fingerprinter.normalizedFunction("_lambda_thismodule_46_2`function", keepLines: false) == "_lambda_thismodule`function")
+    }
+}
