@@ -33,7 +33,7 @@ let package = Package(
         .executableTarget(
             name: "leaktriage",
             dependencies: [
-                "LeakModel", "LeakParsers", "LeakTriage", "LeakReporters",
+                "LeakModel", "LeakParsers", "LeakTriage", "LeakReporters", "LeakEmitters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/CLI",

@@ -34,5 +34,9 @@ enum LogAnalysis {
 
 /// Lets the parser's escaping event callback fill a value-type builder.
 final class BuilderBox {
-    var value = LeakReportBuilder()
+    var value: LeakReportBuilder
+
+    init(recordingOccurrenceFingerprints: Bool = false) {
+        value = LeakReportBuilder(recordingOccurrenceFingerprints: recordingOccurrenceFingerprints)
+    }
 }

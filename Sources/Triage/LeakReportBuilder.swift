@@ -24,8 +24,14 @@ public struct LeakReportBuilder: Sendable {
     private var scripts: [Int: [String: Int]] = [:]
     private var scriptOrder: [Int: [String]] = [:]
 
-    /// Creates an empty builder.
-    public init() {
+    /// Fingerprint of the finding each occurrence joined, by the line that listed it
+    /// (kept only when asked for, to select report entries by finding).
+    public private(set) var occurrenceFingerprints: [LogPosition: String] = [:]
+    private let recordsOccurrenceFingerprints: Bool
+
+    /// Creates an empty builder; `recordingOccurrenceFingerprints` keeps ``occurrenceFingerprints``.
+    public init(recordingOccurrenceFingerprints: Bool = false) {
+        recordsOccurrenceFingerprints = recordingOccurrenceFingerprints
         for detector in Detector.allCases {
             summary[detector] = DetectorSummary(occurrences: 0, bytes: detector.reportsBytes ? 0 : nil)
         }
@@ -85,6 +91,7 @@ public struct LeakReportBuilder: Sendable {
             draftOrder.append(fingerprint)
         }
         drafts[fingerprint]?.add(occurrence)
+        if recordsOccurrenceFingerprints { occurrenceFingerprints[occurrence.position] = fingerprint }
         if occurrence.detector == .jobStatus, occurrence.kind != "Feature", let id = occurrence.identity.flatMap({ UInt64($0, radix: 16) }) {
             let created = occurrence.location.map { " created at \($0)" } ?? ""
             jobStatuses[occurrence.position.input, default: [:]][id] = (key, occurrence.kind, "\(occurrence.kind) #\(String(id, radix: 16))\(created)")
