@@ -50,10 +50,12 @@ public struct TextReporter: LeakReporter {
             lines.append("")
             lines.append("… \(report.findings.count - Self.findingLimit) more (--format json lists them all)")
         }
-        for trace in report.traces {
-            let adds = trace.events.filter { $0.operation == .addRef }.count
+        for trace in report.traces.map(TraceAnalysis.init) {
+            let never = trace.unmatched.count
+            let sites = Set(trace.unmatched.compactMap { $0.event.location?.description }).sorted().joined(separator: ", ")
             lines.append("")
-            lines.append("trace: JobStatus #\(trace.id) (\(trace.subtype)) \(adds) addRef / \(trace.events.count - adds) releaseRef — `leaktriage replay` pairs them")
+            lines.append("trace: JobStatus #\(trace.trace.id) (\(trace.trace.subtype)) ends at rc=\(trace.finalReferenceCount); "
+                + "\(never) addRef\(never == 1 ? "" : "s") never released\(sites.isEmpty ? "" : " (\(sites))") — leaktriage replay shows the timeline")
         }
         let panics = report.panics.filter { $0.kind != .atexitFatal }
         if !panics.isEmpty {

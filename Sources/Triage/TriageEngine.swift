@@ -70,7 +70,7 @@ struct TriageEngine {
 
     private func script(for draft: FindingDraft) -> String {
         if let location = draft.first.location, !location.isLibrary, location.file.hasSuffix(".das") { return location.file }
-        return primaryScripts[draft.first.position.input] ?? "script.das"
+        return primaryScripts[draft.first.position.input] ?? "<script.das>"
     }
 
     // MARK: Consequences
