@@ -3,6 +3,7 @@ extension SourceLocation {
     /// rather than to the user's scripts.
     public var isLibrary: Bool {
         file.utf8.first == UInt8(ascii: "<") || file.hasPrefix("daslib/") || file.utf8.containsSubsequence("/daslib/".utf8)
+            || file.utf8.containsSubsequence("\\daslib\\".utf8)
     }
 }
 

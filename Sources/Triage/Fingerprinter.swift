@@ -44,6 +44,8 @@ public enum Fingerprinter {
 
     /// `…/daslib/x.das` → `daslib/x.das`; any other path → its last two components.
     public static func normalizedPath(_ path: String) -> String {
+        // Windows builds print backslashes; the key uses forward slashes.
+        let path = path.contains("\\") ? path.replacingOccurrences(of: "\\", with: "/") : path
         if let range = path.range(of: "/daslib/", options: .backwards) {
             return "daslib/" + path[range.upperBound...]
         }

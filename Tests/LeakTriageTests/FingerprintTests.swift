@@ -58,6 +58,8 @@ import Testing
         #expect(Fingerprinter.normalizedPath("/home/ci/daslang/daslib/builtin.das") == "daslib/builtin.das")
         #expect(Fingerprinter.normalizedPath("/a/b/programs/x.das") == "programs/x.das")
         #expect(Fingerprinter.normalizedPath("programs/x.das") == "programs/x.das")
+        #expect(Fingerprinter.normalizedPath("C:\\ci\\work\\programs\\x.das") == "programs/x.das")
+        #expect(Fingerprinter.normalizedPath("D:\\daslang\\daslib\\builtin.das") == "daslib/builtin.das")
         #expect(Fingerprinter.normalizedFunction("builtin`push`4379756157886752001") == "builtin`push")
         #expect(Fingerprinter.normalizedFunction("_lambda_thismodule_46_2`function", keepLines: false) == "_lambda_thismodule`function")
     }
