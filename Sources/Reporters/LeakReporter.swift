@@ -15,10 +15,18 @@ public struct RenderOptions: Sendable {
     public var color: Bool
     /// Show fingerprint keys (`--explain`).
     public var explain: Bool
+    /// The absolute directory that CI formats make paths relative to (`--root`); nil keeps
+    /// paths as the log prints them.
+    public var root: String?
+    /// The absolute directory that relative paths in the log are relative to (where daslang
+    /// and leaktriage ran); nil means ``root``.
+    public var workingDirectory: String?
 
     /// Creates options.
-    public init(color: Bool = false, explain: Bool = false) {
+    public init(color: Bool = false, explain: Bool = false, root: String? = nil, workingDirectory: String? = nil) {
         self.color = color
         self.explain = explain
+        self.root = root
+        self.workingDirectory = workingDirectory
     }
 }

@@ -5,12 +5,33 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case text
     /// `leaktriage/1`, per CONTRACT.md.
     case json
+    /// SARIF 2.1.0, for code scanning.
+    case sarif
+    /// GitHub Actions workflow commands (annotations).
+    case github
+    /// JUnit XML, for CI test views.
+    case junit
+    /// GitLab Code Quality JSON.
+    case codequality
 
     /// The reporter that prints this format.
     public var reporter: any LeakReporter {
         switch self {
         case .text: return TextReporter()
         case .json: return JSONReporter()
+        case .sarif: return SARIFReporter()
+        case .github: return GitHubReporter()
+        case .junit: return JUnitReporter()
+        case .codequality: return CodeQualityReporter()
+        }
+    }
+
+    /// Whether the output is one JSON or XML document, which cannot follow a log on the same
+    /// stream (`annotate` writes such formats only to `--output`).
+    public var isDocument: Bool {
+        switch self {
+        case .text, .github: return false
+        case .json, .sarif, .junit, .codequality: return true
         }
     }
 }

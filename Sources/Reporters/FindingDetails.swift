@@ -1,0 +1,48 @@
+import LeakModel
+import LeakTriage
+
+/// The lines the CI formats show under a finding's title — rank, detector, fingerprint, where
+/// the log listed it, what it is a consequence of, and the next step — worded the same in
+/// every format. Paths are resolved against the root.
+struct FindingDetails {
+    let report: LeakReport
+    let paths: PathResolver
+    private let ranks: [String: Int]
+
+    init(report: LeakReport, paths: PathResolver) {
+        self.report = report
+        self.paths = paths
+        ranks = Dictionary(report.findings.map { ($0.fingerprint, $0.rank) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Every detail line of `finding`, in a fixed order.
+    func lines(for finding: Finding) -> [String] {
+        var summary = ["#\(finding.rank)", "\(finding.detector.rawValue) \(finding.kind)", "fingerprint \(finding.fingerprint.prefix(12))"]
+        if let first = finding.occurrences.first { summary.append("first at \(place(first))") }
+        var lines = [summary.joined(separator: " · ")]
+        if let cause = cause(of: finding) { lines.append(cause) }
+        if let reason = finding.knownNonLeak { lines.append("known non-leak: \(reason)") }
+        if let next = finding.nextStep { lines.append("next: \(next)") }
+        return lines
+    }
+
+    /// `ci.log:57`: an input's path resolved against the root, and the line.
+    func place(_ position: LogPosition) -> String {
+        FindingTarget(logLine: position, in: report, paths: paths).description
+    }
+
+    /// `consequence of #5`, or of the panic that explains it; nil for a cause.
+    func cause(of finding: Finding) -> String? {
+        guard let cause = finding.consequenceOf else { return nil }
+        if let rank = ranks[cause] { return "consequence of #\(rank)" }
+        if let panic = report.panics.first(where: { PanicFingerprint.fingerprint(of: $0) == cause }) {
+            return "consequence of \(panic.kind.rawValue): \(panic.message)"
+        }
+        return "consequence of \(cause.prefix(12))"
+    }
+
+    /// A diagnostic as one line: `ci.log:88: message`.
+    func line(for diagnostic: Diagnostic) -> String {
+        diagnostic.position.map { "\(place($0)): \(diagnostic.message)" } ?? diagnostic.message
+    }
+}
