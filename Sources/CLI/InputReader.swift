@@ -8,10 +8,13 @@ struct InputReader {
     /// Bytes read per system call.
     static let bufferSize = 1 << 20
 
-    /// Reads every input in order, handing each parser event to `receive`.
-    /// Throws ``CLIError/unreadableInput(path:reason:)`` naming the input that failed.
+    /// Reads every input in order, handing each parser event to `receive`, and each chunk of
+    /// bytes, as read, to `passThrough` (`annotate` copies the log to standard output with it).
+    /// Throws ``CLIError/unreadableInput(path:reason:)`` naming the input that failed, or what
+    /// `passThrough` throws.
     static func read(
-        _ paths: [String], recordLines: Bool = false, receive: @escaping (LogEvent) -> Void
+        _ paths: [String], recordLines: Bool = false, passThrough: ((UnsafeRawBufferPointer) throws -> Void)? = nil,
+        receive: @escaping (LogEvent) -> Void
     ) throws -> [InputSummary] {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 16)
         defer { buffer.deallocate() }
@@ -32,7 +35,9 @@ struct InputReader {
                     throw CLIError.unreadableInput(path: path, reason: Self.reason(errno))
                 }
                 if count == 0 { break }
-                parser.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+                let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+                try passThrough?(chunk)
+                parser.feed(chunk)
             }
             parser.finish()
             summaries.append(InputSummary(path: path, lines: parser.lineCount, bytes: parser.byteCount))

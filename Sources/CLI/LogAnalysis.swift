@@ -5,10 +5,13 @@ import LeakTriage
 /// Reads logs into a triaged report and decides the exit status: the part of every
 /// subcommand that turns inputs into findings.
 enum LogAnalysis {
-    /// Reads `paths` and triages what they hold, keeping only `only` mechanisms when given.
-    static func analyse(_ paths: [String], only: Set<Mechanism>?) throws -> LeakReport {
+    /// Reads `paths` and triages what they hold, keeping only `only` mechanisms when given;
+    /// `passThrough` receives the bytes as they are read.
+    static func analyse(
+        _ paths: [String], only: Set<Mechanism>?, passThrough: ((UnsafeRawBufferPointer) throws -> Void)? = nil
+    ) throws -> LeakReport {
         let builder = BuilderBox()
-        let inputs = try InputReader.read(paths) { builder.value.receive($0) }
+        let inputs = try InputReader.read(paths, passThrough: passThrough) { builder.value.receive($0) }
         var report = builder.value.build(inputs: inputs)
         if let only {
             report.findings = report.findings.filter { only.contains($0.mechanism) }

@@ -5,8 +5,15 @@ import LeakReporters
 
 /// Options shared by the subcommands that print a report.
 struct ReportOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: OutputFormat = .text
+    @Option(name: .customLong("format"),
+            help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: text; annotate: github under GitHub Actions).")
+    var requestedFormat: OutputFormat?
+
+    @Option(name: .long, help: "Directory that paths in sarif, github, junit and codequality output are relative to (default: the current directory).")
+    var root: String?
+
+    /// The format asked for with `--format`, `text` when none was.
+    var format: OutputFormat { requestedFormat ?? .text }
 
     @Option(name: .long, help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
@@ -35,6 +42,14 @@ struct ReportOptions: ParsableArguments {
             selected.insert(mechanism)
         }
         return selected
+    }
+
+    /// What the reporters need: colour, `--explain`, and the absolute `--root` and current
+    /// directory that paths are resolved against.
+    var renderOptions: RenderOptions {
+        let current = FileManager.default.currentDirectoryPath
+        let rootPath = root.map { $0.hasPrefix("/") ? $0 : current + "/" + $0 } ?? current
+        return RenderOptions(color: useColor, explain: explain, root: rootPath, workingDirectory: current)
     }
 
     /// Whether text output gets colour.

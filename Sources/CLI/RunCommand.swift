@@ -29,8 +29,7 @@ extension LeakTriageCommand {
             let only = try options.selectedMechanisms()
             let baseline = try baselines.load()
             let report = try LogAnalysis.analyse(logs, only: only)
-            let rendered = options.format.reporter.render(report, options: RenderOptions(color: options.useColor, explain: options.explain))
-            try options.emit(rendered)
+            try ReportDelivery.deliver(report, format: options.format, options: options)
             try baselines.store(report.findings)
             let status = LogAnalysis.exitStatus(
                 for: report.findings, untrustworthy: report.isUntrustworthy, failOn: failOn, strict: options.strict, baseline: baseline)

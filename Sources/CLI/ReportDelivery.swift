@@ -1,0 +1,17 @@
+import Foundation
+import LeakModel
+import LeakReporters
+
+/// Prints a finished report as the options ask: rendered in the format, written to `--output` or
+/// standard output, and, for `--format github`, every finding appended as Markdown to
+/// `$GITHUB_STEP_SUMMARY` when that is set (the annotations alone may not show them all).
+enum ReportDelivery {
+    /// Renders `report` in `format` and writes it out.
+    static func deliver(_ report: LeakReport, format: OutputFormat, options: ReportOptions) throws {
+        let renderOptions = options.renderOptions
+        try options.emit(format.reporter.render(report, options: renderOptions))
+        if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+            try DescriptorOutput.append(GitHubReporter().stepSummary(report, options: renderOptions), toFile: summary)
+        }
+    }
+}
