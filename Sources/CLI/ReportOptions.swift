@@ -6,7 +6,7 @@ import LeakReporters
 /// Options shared by the subcommands that print a report.
 struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("format"),
-            help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: text; annotate: github under GitHub Actions).")
+            help: "Output format (default: text; for annotate, github under GitHub Actions).")
     var requestedFormat: OutputFormat?
 
     @Option(name: .long, help: "Directory that paths in sarif, github, junit and codequality output are relative to (default: the current directory).")
