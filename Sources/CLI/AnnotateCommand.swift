@@ -27,6 +27,9 @@ extension LeakTriageCommand {
         var log: String = "-"
 
         func validate() throws {
+            if options.requestedFormat == .native {
+                throw ValidationError("annotate passes the log through already: --format native is for run, diff and replay")
+            }
             if let format = options.requestedFormat, format.isDocument, options.output == nil {
                 throw ValidationError(
                     "--format \(format.rawValue) prints a document, which cannot follow the log on standard output: add --output <file>")

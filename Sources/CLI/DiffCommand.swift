@@ -37,25 +37,39 @@ extension LeakTriageCommand {
             let only = try options.selectedMechanisms()
             let basePaths = (logs.first.map { [$0] } ?? []) + base
             let headPaths = (logs.count == 2 ? [logs[1]] : []) + head
-            let diff = DiffEngine.diff(
-                base: try LogAnalysis.analyse(basePaths, only: only), head: try LogAnalysis.analyse(headPaths, only: only))
-            let renderOptions = RenderOptions(color: options.useColor, explain: options.explain)
-            let rendered: String
-            switch options.format {
-            case .text: rendered = DiffTextReporter().render(diff, options: renderOptions)
-            case .json: rendered = DiffJSONReporter().render(diff, options: renderOptions)
-            default:
-                // Annotation formats show what the change introduced: the new findings.
-                var introduced = diff.head
-                introduced.findings = diff.new
-                rendered = options.format.reporter.render(introduced, options: renderOptions)
+            let baseReport = try LogAnalysis.analyse(basePaths, only: only)
+            let diff: LeakDiff
+            if options.format == .native {
+                // The new leaks, printed as daslang would have printed them.
+                var computed: LeakDiff?
+                let replay = try NativeReplay(mechanisms: only).render(headPaths) { head in
+                    let result = DiffEngine.diff(base: baseReport, head: LogAnalysis.filtered(head, only: only))
+                    computed = result
+                    return Set(result.new.map(\.fingerprint))
+                }
+                diff = computed ?? DiffEngine.diff(base: baseReport, head: LogAnalysis.filtered(replay.report, only: only))
+                try options.emit(replay.text)
+            } else {
+                diff = DiffEngine.diff(base: baseReport, head: try LogAnalysis.analyse(headPaths, only: only))
+                try deliver(diff)
             }
-            try options.emit(rendered)
             let gated = failOn == .any ? diff.new + diff.persisting.map(\.finding) : diff.new
             let status = LogAnalysis.exitStatus(
                 for: gated, untrustworthy: diff.base.isUntrustworthy || diff.head.isUntrustworthy,
                 failOn: failOn == .none ? .none : .any, strict: options.strict, baseline: nil)
             if status != .passed { throw status.exitCode }
+        }
+
+        private func deliver(_ diff: LeakDiff) throws {
+            switch options.format {
+            case .text: try options.emit(DiffTextReporter().render(diff, options: options.renderOptions))
+            case .json: try options.emit(DiffJSONReporter().render(diff, options: options.renderOptions))
+            case .sarif, .github, .junit, .codequality, .native:
+                // Annotation formats show what the change introduced: the new findings.
+                var introduced = diff.head
+                introduced.findings = diff.new
+                try ReportDelivery.deliver(introduced, format: options.format, options: options)
+            }
         }
     }
 }

@@ -12,11 +12,15 @@ enum LogAnalysis {
     ) throws -> LeakReport {
         let builder = BuilderBox()
         let inputs = try InputReader.read(paths, passThrough: passThrough) { builder.value.receive($0) }
-        var report = builder.value.build(inputs: inputs)
-        if let only {
-            report.findings = report.findings.filter { only.contains($0.mechanism) }
-            for index in report.findings.indices { report.findings[index].rank = index + 1 }
-        }
+        return filtered(builder.value.build(inputs: inputs), only: only)
+    }
+
+    /// `report` with only the findings of `only` mechanisms (all when nil), ranked again.
+    static func filtered(_ report: LeakReport, only: Set<Mechanism>?) -> LeakReport {
+        guard let only else { return report }
+        var report = report
+        report.findings = report.findings.filter { only.contains($0.mechanism) }
+        for index in report.findings.indices { report.findings[index].rank = index + 1 }
         return report
     }
 

@@ -6,35 +6,40 @@ import LeakTriage
 /// `--format native`: the logs' reports printed again through the reference emitters,
 /// exactly as daslang printed them, optionally only for selected findings.
 struct NativeReplay {
-    /// Which findings to print; nil prints every recognised report whole.
-    var selectedFingerprints: Set<String>?
     /// Which mechanisms to print; nil prints all.
     var mechanisms: Set<Mechanism>?
 
-    /// Reads `paths` and returns their reports as daslang prints them, one line per element.
-    func render(_ paths: [String]) throws -> String {
+    /// Reads `paths`, triages them, asks `select` which findings to print (nil: every report
+    /// whole), and returns the report and the selected reports as daslang prints them.
+    func render(
+        _ paths: [String], select: (LeakReport) throws -> Set<String>? = { _ in nil }
+    ) throws -> (report: LeakReport, text: String) {
         var lines: [RecognizedLine] = []
-        let builder = BuilderBox(recordingOccurrenceFingerprints: selectedFingerprints != nil)
-        _ = try InputReader.read(paths, recordLines: true) { event in
+        let builder = BuilderBox(recordingOccurrenceFingerprints: true)
+        let inputs = try InputReader.read(paths, recordLines: true) { event in
             if case let .line(line) = event { lines.append(line) }
             builder.value.receive(event)
         }
+        let report = builder.value.build(inputs: inputs)
+        let selectedFingerprints = try select(report)
         var output = ""
         var input = -1
         var collector = ReportStateCollector()
         for line in lines {
             if line.position.input != input {
-                output += states(&collector, fingerprints: builder.value.occurrenceFingerprints)
+                output += states(&collector, selected: selectedFingerprints, fingerprints: builder.value.occurrenceFingerprints)
                 collector = ReportStateCollector()
                 input = line.position.input
             }
             collector.add(line)
         }
-        output += states(&collector, fingerprints: builder.value.occurrenceFingerprints)
-        return output
+        output += states(&collector, selected: selectedFingerprints, fingerprints: builder.value.occurrenceFingerprints)
+        return (report, output)
     }
 
-    private func states(_ collector: inout ReportStateCollector, fingerprints: [LogPosition: String]) -> String {
+    private func states(
+        _ collector: inout ReportStateCollector, selected selectedFingerprints: Set<String>?, fingerprints: [LogPosition: String]
+    ) -> String {
         var output = ""
         // gc reports are cumulative: a node listed again is selected like its first listing.
         var nodeSelection: [String: Bool] = [:]

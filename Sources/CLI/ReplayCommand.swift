@@ -49,14 +49,10 @@ extension LeakTriageCommand {
             let rendered: String
             switch format {
             case .native:
-                var selection: Set<String>?
-                if let baseline {
-                    let accepted = try BaselineOptions.parse(["--baseline", baseline]).load() ?? Baseline()
-                    let report = try LogAnalysis.analyse(logs, only: nil)
-                    selection = Set(report.findings.filter { accepted.excess(of: $0) > 0 }.map(\.fingerprint))
-                }
-                rendered = try NativeReplay(selectedFingerprints: selection, mechanisms: try reportOptions.selectedMechanisms())
-                    .render(logs)
+                let accepted = try baseline.map { try BaselineOptions.parse(["--baseline", $0]).load() ?? Baseline() }
+                rendered = try NativeReplay(mechanisms: try reportOptions.selectedMechanisms()).render(logs) { report in
+                    accepted.map { baseline in Set(report.findings.filter { baseline.excess(of: $0) > 0 }.map(\.fingerprint)) }
+                }.text
             case .json, .text:
                 let report = try LogAnalysis.analyse(logs, only: nil)
                 let analyses = report.traces.map(TraceAnalysis.init)

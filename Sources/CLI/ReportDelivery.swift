@@ -9,7 +9,10 @@ enum ReportDelivery {
     /// Renders `report` in `format` and writes it out.
     static func deliver(_ report: LeakReport, format: OutputFormat, options: ReportOptions) throws {
         let renderOptions = options.renderOptions
-        try options.emit(format.reporter.render(report, options: renderOptions))
+        guard let reporter = format.reporter else {
+            throw CLIError.usage("--format \(format.rawValue) re-renders a log's reports: use it with run, diff or replay")
+        }
+        try options.emit(reporter.render(report, options: renderOptions))
         if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
             try DescriptorOutput.append(GitHubReporter().stepSummary(report, options: renderOptions), toFile: summary)
         }

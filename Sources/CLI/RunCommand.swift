@@ -28,8 +28,18 @@ extension LeakTriageCommand {
         func run() throws {
             let only = try options.selectedMechanisms()
             let baseline = try baselines.load()
-            let report = try LogAnalysis.analyse(logs, only: only)
-            try ReportDelivery.deliver(report, format: options.format, options: options)
+            let report: LeakReport
+            if options.format == .native {
+                // The selected leaks, printed as daslang would have printed them.
+                let replay = try NativeReplay(mechanisms: only).render(logs) { report in
+                    baseline.map { accepted in Set(report.findings.filter { accepted.excess(of: $0) > 0 }.map(\.fingerprint)) }
+                }
+                report = LogAnalysis.filtered(replay.report, only: only)
+                try options.emit(replay.text)
+            } else {
+                report = try LogAnalysis.analyse(logs, only: only)
+                try ReportDelivery.deliver(report, format: options.format, options: options)
+            }
             try baselines.store(report.findings)
             let status = LogAnalysis.exitStatus(
                 for: report.findings, untrustworthy: report.isUntrustworthy, failOn: failOn, strict: options.strict, baseline: baseline)

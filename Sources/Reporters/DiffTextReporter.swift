@@ -48,7 +48,7 @@ public struct DiffTextReporter: LeakDiffReporter {
                 lines.append("  \(place)\(diagnostic.message)")
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(TerminalText.safeLine).joined(separator: "\n") + "\n"
     }
 
     private func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }

@@ -13,9 +13,13 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case junit
     /// GitLab Code Quality JSON.
     case codequality
+    /// The log's own reports printed again exactly as daslang printed them, limited to the
+    /// selected findings: made from the log's report lines by the reference emitters, not
+    /// from findings, so it has no ``reporter``.
+    case native
 
-    /// The reporter that prints this format.
-    public var reporter: any LeakReporter {
+    /// The reporter that prints this format from findings; nil for ``native``.
+    public var reporter: (any LeakReporter)? {
         switch self {
         case .text: return TextReporter()
         case .json: return JSONReporter()
@@ -23,6 +27,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .github: return GitHubReporter()
         case .junit: return JUnitReporter()
         case .codequality: return CodeQualityReporter()
+        case .native: return nil
         }
     }
 
@@ -30,7 +35,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// stream (`annotate` writes such formats only to `--output`).
     public var isDocument: Bool {
         switch self {
-        case .text, .github: return false
+        case .text, .github, .native: return false
         case .json, .sarif, .junit, .codequality: return true
         }
     }

@@ -78,7 +78,7 @@ public struct TextReporter: LeakReporter {
         if report.isUntrustworthy {
             lines.append(style.severity(.warning, text: "this log may not show every leak (--strict makes that exit 3)"))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(TerminalText.safeLine).joined(separator: "\n") + "\n"
     }
 
     private func place(_ position: LogPosition, _ report: LeakReport) -> String {

@@ -72,6 +72,6 @@ public struct TraceReplayReporter: Sendable {
             }
             lines.append("")
         }
-        return lines.joined(separator: "\n")
+        return lines.map(TerminalText.safeLine).joined(separator: "\n")
     }
 }

@@ -23,7 +23,7 @@ enum FindingTitle {
             let frame = first.stack.first { $0.location.map { !$0.isLibrary } ?? false } ?? first.stack.first
             let fn = frame?.function.map { " in \(Fingerprinter.normalizedFunction($0))" } ?? ""
             let at = frame?.location.map { " at \($0)" } ?? ""
-            let context = first.context.map { " of context '\($0)'" } ?? ""
+            let context = first.context.map { " in context '\($0)'" } ?? ""
             return "\(count) \(plural("allocation", count)) (\(byteText(draft.bytes))) leaked\(context), allocated\(fn)\(at)"
         case .heapReport:
             switch first.kind {
