@@ -25,7 +25,11 @@ public struct TextReporter: LeakReporter {
         }
         var mechanism: Mechanism?
         let ranks = Dictionary(report.findings.map { ($0.fingerprint, $0.rank) }, uniquingKeysWith: { first, _ in first })
-        for finding in report.findings.prefix(Self.findingLimit) {
+        // Known non-leaks (string heap, the C++ runtime baseline) are counted, not listed: the
+        // screen is for what to fix.
+        let leaks = report.findings.filter { $0.knownNonLeak == nil }
+        let knownNonLeaks = report.findings.filter { $0.knownNonLeak != nil }
+        for finding in leaks.prefix(Self.findingLimit) {
             if finding.mechanism != mechanism {
                 mechanism = finding.mechanism
                 lines.append("")
@@ -46,9 +50,15 @@ public struct TextReporter: LeakReporter {
             if let next = finding.nextStep { lines.append("       next: " + style.bold(next)) }
             if options.explain { lines.append("       key: \(finding.fingerprintKey)") }
         }
-        if report.findings.count > Self.findingLimit {
+        if leaks.count > Self.findingLimit {
             lines.append("")
-            lines.append("… \(report.findings.count - Self.findingLimit) more (--format json lists them all)")
+            lines.append("… \(leaks.count - Self.findingLimit) more (--format json lists them all)")
+        }
+        if !knownNonLeaks.isEmpty {
+            let count = knownNonLeaks.reduce(0) { $0 + $1.count }
+            let kinds = Set(knownNonLeaks.map { "\($0.detector.rawValue)" }).sorted().joined(separator: ", ")
+            lines.append("")
+            lines.append(style.dim("\(knownNonLeaks.count) known non-leak \(plural("finding", knownNonLeaks.count)) (\(count) \(plural("occurrence", count)): \(kinds)) not listed; --format json lists them"))
         }
         for trace in report.traces.map(TraceAnalysis.init) {
             let never = trace.unmatched.count

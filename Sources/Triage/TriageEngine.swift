@@ -18,6 +18,11 @@ struct TriageEngine {
             findings[index].consequenceOf = cause(of: findings[index], draft: drafts[index].draft,
                                                   known: fingerprints, ownedFeatures: ownedFeatures)
         }
+        // The C++ allocations of a RelWithDebInfo build follow the daslang-level leaks that own them.
+        let causes = findings.filter { $0.consequenceOf == nil && $0.detector != .cppHeap && $0.severity != .note }
+        for index in findings.indices where findings[index].detector == .cppHeap && findings[index].consequenceOf == nil {
+            findings[index].consequenceOf = CppHeapOwner.owner(of: findings[index], among: causes)?.fingerprint
+        }
         findings.sort(by: Self.triageOrder)
         for index in findings.indices { findings[index].rank = index + 1 }
         return findings
