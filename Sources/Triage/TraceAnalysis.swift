@@ -5,6 +5,7 @@ import LeakModel
 public struct TraceAnalysis: Sendable, Equatable {
     /// An addRef no releaseRef cancelled.
     public struct Unmatched: Sendable, Equatable {
+        /// The addRef line.
         public var event: TraceEvent
         /// Why daslang itself took the reference, when the location says (the capture macro).
         public var hiddenReference: String?
@@ -12,16 +13,21 @@ public struct TraceAnalysis: Sendable, Equatable {
 
     /// Consecutive events whose counts do not follow (lost or interleaved lines).
     public struct Gap: Sendable, Equatable {
+        /// Where the count stopped following: the later event's line.
         public var position: LogPosition
+        /// The count the previous event left.
         public var expected: Int
+        /// The `rc` this event printed (the count before its operation).
         public var found: Int
     }
 
+    /// The trace analysed.
     public var trace: TraceSummary
     /// The count after the last event.
     public var finalReferenceCount: Int
     /// Outstanding addRefs, in log order.
     public var unmatched: [Unmatched]
+    /// Places where consecutive counts do not follow, in log order.
     public var gaps: [Gap]
 
     /// Analyses `trace`. Pairing rule: each releaseRef cancels the most recent addRef still
