@@ -201,6 +201,8 @@ def main():
                         help="splice big_profiler.log.gz once per this many bytes")
     parser.add_argument("--skip", action="append", default=[], help="corpus file never spliced (to make a different HEAD log)")
     args = parser.parse_args()
+    if not 0 <= args.report_share < 0.95:
+        parser.error("--report-share must be at least 0 and below 0.95 (the rest is ordinary output)")
 
     expectations = read_expectations()
     names = sorted(name for name in expectations
@@ -243,10 +245,12 @@ def main():
             while corpus_written < args.report_share * written:
                 name = names[turn % len(names)]
                 # Each copy gets its own gc ids: two processes' nodes are distinct leaks.
-                data = GC_ID.sub(lambda m: m.group(1) + str(int(m.group(2)) + 10_000_000 * (turn + 1)).encode(), corpus[name])
-                size = splice(name, stamped(data))
-                written += size
-                corpus_written += size
+                data = stamped(GC_ID.sub(lambda m: m.group(1) + str(int(m.group(2)) + 10_000_000 * (turn + 1)).encode(),
+                                         corpus[name]))
+                if written + len(data) >= args.size:
+                    break
+                written += splice(name, data)
+                corpus_written += len(data)
                 turn += 1
 
     summary = {detector: {"occurrences": occurrences, "bytes": bytes_ if detector in BYTE_DETECTORS else None}
