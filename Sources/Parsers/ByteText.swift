@@ -8,14 +8,43 @@ enum ByteText {
     @inline(__always)
     static func hasPrefix(_ line: UnsafeRawBufferPointer, _ prefix: StaticString) -> Bool {
         let count = prefix.utf8CodeUnitCount
-        guard line.count >= count, let base = line.baseAddress else { return count == 0 }
-        return memcmp(base, prefix.utf8Start, count) == 0
+        guard count > 0 else { return true }
+        guard line.count >= count, let base = line.baseAddress else { return false }
+        // Most lines differ in the first byte: compare it inline before calling memcmp.
+        return line[0] == prefix.utf8Start[0] && memcmp(base, prefix.utf8Start, count) == 0
     }
 
     /// Whether `line` equals the ASCII `text`.
     @inline(__always)
     static func equals(_ line: UnsafeRawBufferPointer, _ text: StaticString) -> Bool {
         line.count == text.utf8CodeUnitCount && hasPrefix(line, text)
+    }
+
+    /// Whether two byte buffers hold the same bytes.
+    static func equal(_ left: UnsafeRawBufferPointer, _ right: UnsafeRawBufferPointer) -> Bool {
+        guard left.count == right.count else { return false }
+        guard let leftBase = left.baseAddress, let rightBase = right.baseAddress else { return true }
+        return memcmp(leftBase, rightBase, left.count) == 0
+    }
+
+    /// A multiply-and-fold hash over 8-byte words, for the parser's direct-mapped caches: good
+    /// enough to spread keys over the slots (equality is always checked), and several times
+    /// cheaper than SipHash.
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var index = 0
+        while index + 8 <= bytes.count {
+            hash = (hash ^ bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 32
+            index += 8
+        }
+        var tail: UInt64 = 0
+        while index < bytes.count {
+            tail = tail << 8 | UInt64(bytes[index])
+            index += 1
+        }
+        hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }
 
     /// The bytes of `range` as a string (invalid UTF-8 is repaired with U+FFFD).
@@ -47,6 +76,12 @@ enum ByteText {
             index += 1
         }
         return negative ? -value : value
+    }
+
+    /// Whether `byte` is an ASCII hex digit.
+    @inline(__always)
+    static func isHexDigit(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) || (0x41...0x46).contains(byte)
     }
 
     /// Hex digits (no `0x`), remembering their count; nil when empty, too long or not hex.

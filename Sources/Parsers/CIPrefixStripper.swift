@@ -21,11 +21,11 @@ struct CIPrefixStripper {
     }
 
     /// Cleans `line` and hands the result to `body`; the content is valid only inside `body`.
-    mutating func clean<Result>(_ line: UnsafeRawBufferPointer, firstLine: Bool, _ body: (Cleaned) -> Result) -> Result {
-        guard let base = line.baseAddress, line.count > 0 else {
-            return body(Cleaned(content: line, marker: nil, isCIMarker: false))
-        }
-        if memchr(base, 0x1B, line.count) != nil {
+    /// `hasEscape` says whether the line holds an ESC byte (the splitter has looked already).
+    mutating func clean<Result>(
+        _ line: UnsafeRawBufferPointer, firstLine: Bool, hasEscape: Bool, _ body: (Cleaned) -> Result
+    ) -> Result {
+        if hasEscape {
             stripEscapes(line)
             return scratch.withUnsafeBytes { bytes in
                 body(Self.strip(bytes, firstLine: firstLine))
@@ -34,41 +34,44 @@ struct CIPrefixStripper {
         return body(Self.strip(line, firstLine: firstLine))
     }
 
-    /// Copies `line` into the scratch buffer without its ANSI escape sequences.
+    /// Copies `line` into the scratch buffer without its ANSI escape sequences, copying the
+    /// text between them in runs found with `memchr`.
     private mutating func stripEscapes(_ line: UnsafeRawBufferPointer) {
         scratch.removeAll(keepingCapacity: true)
+        guard let base = line.baseAddress else { return }
         var index = 0
         let count = line.count
         while index < count {
-            let byte = line[index]
-            if byte == 0x1B {
-                index += 1
-                if index < count, line[index] == UInt8(ascii: "[") {
-                    // CSI: parameters and intermediates, then one final byte in 0x40...0x7E.
-                    index += 1
-                    while index < count, !(0x40...0x7E).contains(line[index]) { index += 1 }
-                    index += 1
-                } else if index < count, line[index] == UInt8(ascii: "]") {
-                    // OSC: up to BEL or ESC \.
-                    while index < count, line[index] != 0x07, line[index] != 0x1B { index += 1 }
-                    if index < count, line[index] == 0x07 { index += 1 }
-                } else if index < count {
-                    index += 1
-                }
-                continue
+            guard let found = memchr(base + index, 0x1B, count - index) else {
+                scratch.append(contentsOf: UnsafeRawBufferPointer(rebasing: line[index..<count]))
+                return
             }
-            scratch.append(byte)
-            index += 1
+            let escape = base.distance(to: UnsafeRawPointer(found))
+            scratch.append(contentsOf: UnsafeRawBufferPointer(rebasing: line[index..<escape]))
+            index = escape + 1
+            if index < count, line[index] == UInt8(ascii: "[") {
+                // CSI: parameters and intermediates, then one final byte in 0x40...0x7E.
+                index += 1
+                while index < count, !(0x40...0x7E).contains(line[index]) { index += 1 }
+                index += 1
+            } else if index < count, line[index] == UInt8(ascii: "]") {
+                // OSC: up to BEL or ESC \.
+                while index < count, line[index] != 0x07, line[index] != 0x1B { index += 1 }
+                if index < count, line[index] == 0x07 { index += 1 }
+            } else if index < count {
+                index += 1
+            }
         }
     }
 
     private static func strip(_ line: UnsafeRawBufferPointer, firstLine: Bool) -> Cleaned {
         var start = 0
         if firstLine { start = skipBOM(line, at: start) }
-        if let afterColumns = ghColumnsEnd(line) {
+        // Most CI lines start with a timestamp; only the others can carry `gh run view` columns.
+        if let afterTimestamp = timestampEnd(line, at: start) {
+            start = afterTimestamp
+        } else if let afterColumns = ghColumnsEnd(line) {
             start = afterColumns
-        } else {
-            start = timestampEnd(line, at: start) ?? start
         }
         start = skipBOM(line, at: start)
         var content = UnsafeRawBufferPointer(rebasing: line[start...])

@@ -3,9 +3,24 @@ import Foundation
 /// Splits a stream of byte chunks into lines with `memchr`, without copying lines that
 /// lie inside a chunk. A line longer than ``maximumLineLength`` is cut there: no report
 /// line is that long, so only its start matters, and memory stays bounded.
+///
+/// It also says which lines hold an ESC byte (ANSI colour), finding them with one `memchr`
+/// pass over the chunk rather than one per line: most lines of most logs have none.
 struct LineSplitter {
     /// The longest line kept whole; the rest of a longer line is skipped.
     static let maximumLineLength = 64 * 1024
+
+    /// One line of the input.
+    struct Line {
+        /// The line's bytes, without `\n` and a `\r` before it; valid only while it is being read.
+        var bytes: UnsafeRawBufferPointer
+        /// 1-based line number.
+        var number: Int
+        /// Whether the line was longer than ``maximumLineLength`` and was cut.
+        var cut: Bool
+        /// Whether `bytes` holds an ESC byte.
+        var hasEscape: Bool
+    }
 
     private var carry: [UInt8] = []
     private var carryCut = false
@@ -14,13 +29,14 @@ struct LineSplitter {
     /// Bytes fed so far.
     private(set) var byteCount = 0
 
-    /// Feeds the next chunk; `body` receives each complete line (without `\n` and a `\r`
-    /// before it), its 1-based number, and whether it was cut.
-    mutating func feed(_ chunk: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer, Int, Bool) -> Void) {
+    /// Feeds the next chunk; `consumer` reads each complete line.
+    mutating func feed<Consumer: LineConsumer>(_ chunk: UnsafeRawBufferPointer, to consumer: inout Consumer) {
         guard let base = chunk.baseAddress, chunk.count > 0 else { return }
         byteCount += chunk.count
         var start = 0
         let end = chunk.count
+        // The first ESC at or after `start`, or `end` when the rest of the chunk has none.
+        var nextEscape = -1
         while start < end {
             guard let found = memchr(base + start, 0x0A, end - start) else {
                 appendToCarry(UnsafeRawBufferPointer(rebasing: chunk[start..<end]))
@@ -29,19 +45,22 @@ struct LineSplitter {
             let newline = base.distance(to: UnsafeRawPointer(found))
             let piece = UnsafeRawBufferPointer(rebasing: chunk[start..<newline])
             if carry.isEmpty && !carryCut {
-                deliver(piece, cut: piece.count > Self.maximumLineLength, body)
+                if nextEscape < start {
+                    nextEscape = memchr(base + start, 0x1B, end - start).map { base.distance(to: UnsafeRawPointer($0)) } ?? end
+                }
+                deliver(piece, cut: piece.count > Self.maximumLineLength, hasEscape: nextEscape < newline, to: &consumer)
             } else {
                 appendToCarry(piece)
-                flushCarry(body)
+                flushCarry(to: &consumer)
             }
             start = newline + 1
         }
     }
 
     /// Delivers the last line when the input did not end with a newline.
-    mutating func finish(_ body: (UnsafeRawBufferPointer, Int, Bool) -> Void) {
+    mutating func finish<Consumer: LineConsumer>(to consumer: inout Consumer) {
         if !carry.isEmpty || carryCut {
-            flushCarry(body)
+            flushCarry(to: &consumer)
         }
     }
 
@@ -55,13 +74,14 @@ struct LineSplitter {
         }
     }
 
-    private mutating func flushCarry(_ body: (UnsafeRawBufferPointer, Int, Bool) -> Void) {
+    private mutating func flushCarry<Consumer: LineConsumer>(to consumer: inout Consumer) {
         let cut = carryCut
         var pending: [UInt8] = []
         swap(&pending, &carry)
         carryCut = false
         pending.withUnsafeBytes { bytes in
-            deliver(bytes, cut: cut, body)
+            let hasEscape = bytes.baseAddress.map { memchr($0, 0x1B, bytes.count) != nil } ?? false
+            deliver(bytes, cut: cut, hasEscape: hasEscape, to: &consumer)
         }
         if pending.capacity <= 1 << 16 {
             pending.removeAll(keepingCapacity: true)
@@ -70,12 +90,15 @@ struct LineSplitter {
     }
 
     @inline(__always)
-    private mutating func deliver(_ line: UnsafeRawBufferPointer, cut: Bool, _ body: (UnsafeRawBufferPointer, Int, Bool) -> Void) {
+    private mutating func deliver<Consumer: LineConsumer>(
+        _ line: UnsafeRawBufferPointer, cut: Bool, hasEscape: Bool, to consumer: inout Consumer
+    ) {
         lineCount += 1
         var length = min(line.count, Self.maximumLineLength)
         if !cut, length > 0, line[length - 1] == 0x0D {
             length -= 1
         }
-        body(UnsafeRawBufferPointer(rebasing: line[0..<length]), lineCount, cut)
+        consumer.read(Line(bytes: UnsafeRawBufferPointer(rebasing: line[0..<length]), number: lineCount, cut: cut,
+                           hasEscape: hasEscape))
     }
 }

@@ -8,8 +8,9 @@ import PCRE2Regex
 /// Feed chunks of any size with ``feed(_:)`` and call ``finish()`` once at the end.
 public final class LogParser {
     private var splitter = LineSplitter()
-    private var stripper = CIPrefixStripper()
-    private let assembler: ReportAssembler
+    /// The per-line state. Taken out into a local while a chunk is read: a class's stored
+    /// properties would be checked for exclusive access at run time on every line.
+    private var reader: LineReader?
 
     /// Creates a parser for the input at `input` (its index among the run's inputs).
     ///
@@ -26,7 +27,7 @@ public final class LogParser {
         } catch {
             throw .patternsUnavailable(error.localizedDescription)
         }
-        assembler = ReportAssembler(input: input, recordLines: recordLines, classifier: classifier, emit: emit)
+        reader = LineReader(assembler: ReportAssembler(input: input, recordLines: recordLines, classifier: classifier, emit: emit))
     }
 
     /// Lines read so far.
@@ -36,25 +37,22 @@ public final class LogParser {
 
     /// Reads the next chunk of the log.
     public func feed(_ chunk: UnsafeRawBufferPointer) {
-        splitter.feed(chunk) { line, number, cut in
-            self.readLine(line, number: number, cut: cut)
-        }
+        withReader { splitter.feed(chunk, to: &$0) }
     }
 
     /// Reads the last line (if it had no newline) and closes any report still open.
     public func finish() {
-        splitter.finish { line, number, cut in
-            self.readLine(line, number: number, cut: cut)
+        withReader { reader in
+            splitter.finish(to: &reader)
+            reader.assembler.finish()
         }
-        assembler.finish()
     }
 
-    @inline(__always)
-    private func readLine(_ line: UnsafeRawBufferPointer, number: Int, cut: Bool) {
-        stripper.clean(line, firstLine: number == 1) { cleaned in
-            if !cleaned.isCIMarker {
-                assembler.read(cleaned.content, marker: cleaned.marker, lineNumber: number, cut: cut)
-            }
+    private func withReader(_ body: (inout LineReader) -> Void) {
+        guard var current = reader.take() else {
+            preconditionFailure("LogParser was fed from inside its own emit callback")
         }
+        body(&current)
+        reader = current
     }
 }

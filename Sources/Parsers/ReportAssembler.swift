@@ -3,7 +3,10 @@ import LeakModel
 /// The state machine that reads one input's cleaned lines, keeps track of the report
 /// being printed, turns entries into occurrences, and checks every header count and
 /// `total` line against the entries it saw. What it cannot account for becomes a diagnostic.
-final class ReportAssembler {
+///
+/// A value type: the parser runs it as a local, so its per-line state is not checked for
+/// exclusive access at run time, as a class's stored properties would be.
+struct ReportAssembler {
     private enum OpenReport {
         case none
         case profiler(ProfilerBlockState)
@@ -21,9 +24,12 @@ final class ReportAssembler {
     private var pendingException: (inJob: Bool, message: String, position: LogPosition)?
     private var seenGCNodes: Set<GCNodeKey> = []
     private var interleavedReported = false
-    /// Profiler frames repeat thousands of times; each distinct frame line is parsed once.
-    private var frameCache: [String: (line: ReportLine, frame: StackFrame)] = [:]
-    private static let frameCacheLimit = 50_000
+    private var profilerFrames = FrameCache()
+    private var cppFrames = FrameCache()
+    private var stacks = StackInterner()
+    /// Frames kept per profiler leak or C++ leak site, so that memory stays bounded whatever a
+    /// log holds; a stack that deep is told apart by its first frames.
+    static let frameLimit = 1024
 
     init(input: Int, recordLines: Bool, classifier: ReportLineClassifier, emit: @escaping (LogEvent) -> Void) {
         self.input = input
@@ -35,7 +41,7 @@ final class ReportAssembler {
     // MARK: Reading
 
     /// Reads one cleaned line.
-    func read(_ content: UnsafeRawBufferPointer, marker: LogMarker?, lineNumber: Int, cut: Bool) {
+    mutating func read(_ content: UnsafeRawBufferPointer, marker: LogMarker?, lineNumber: Int, cut: Bool) {
         let position = LogPosition(input: input, line: lineNumber)
         if pendingException != nil {
             if let line = classifier.classifyExceptionLocation(content), case let .exceptionLocation(text) = line {
@@ -58,42 +64,46 @@ final class ReportAssembler {
     }
 
     /// Closes whatever is still open at the end of the input.
-    func finish() {
+    mutating func finish() {
         if pendingException != nil { finishException(location: nil) }
         close(at: nil)
     }
 
-    private func readInsideOpenReport(_ content: UnsafeRawBufferPointer, marker: LogMarker?, position: LogPosition) -> Bool {
+    private mutating func readInsideOpenReport(_ content: UnsafeRawBufferPointer, marker: LogMarker?, position: LogPosition) -> Bool {
         switch open {
         case .none, .gc:
             return false
-        case var .profiler(state):
+        case let .profiler(state):
             guard state.currentSize != nil, ByteText.hasPrefix(content, "  at "), let frame = profilerFrame(content) else {
                 return false
             }
-            state.currentFrames.append(frame.frame)
-            open = .profiler(state)
-            record(frame.line, marker, position)
+            append(frame, to: &state.currentFrames, cut: &state.currentFramesCut, position: position)
+            if recordLines, let line = classifier.classifyProfilerFrame(content) { record(line, marker, position) }
             return true
-        case var .heap(state):
-            guard let line = classifier.classifyHeapBody(content), accept(line, into: &state, position: position) else {
+        case let .heap(state):
+            guard let line = classifier.classifyHeapBody(content), accept(line, into: state, position: position) else {
                 return false
             }
-            open = .heap(state)
             record(line, marker, position)
             return true
         case let .dump(state):
             guard case .smartPointers = state.kind, let line = classifier.classifySmartPointer(content) else { return false }
             handle(line, marker: marker, position: position)
             return true
-        case .cpp:
+        case let .cpp(state):
+            // Frame lines are most of the report: they skip the classifier once seen.
+            if let frame = cppFrame(content) {
+                append(frame, to: &state.currentFrames, cut: &state.currentFramesCut, position: position)
+                if recordLines, let line = classifier.classifyCppBody(content) { record(line, marker, position) }
+                return true
+            }
             guard let line = classifier.classifyCppBody(content) else { return false }
             handle(line, marker: marker, position: position)
             return true
         }
     }
 
-    private func unrelatedLine(_ position: LogPosition) {
+    private mutating func unrelatedLine(_ position: LogPosition) {
         switch open {
         case let .profiler(state) where state.isComplete:
             close(at: position)
@@ -103,9 +113,8 @@ final class ReportAssembler {
                          untrustworthy: false)
                 interleavedReported = true
             }
-        case var .heap(state):
+        case let .heap(state):
             state.interrupted = true
-            open = .heap(state)
         case let .gc(state) where state.isComplete:
             close(at: position)
         default:
@@ -115,35 +124,33 @@ final class ReportAssembler {
 
     // MARK: Typed lines
 
-    private func handle(_ line: ReportLine, marker: LogMarker?, position: LogPosition) {
+    private mutating func handle(_ line: ReportLine, marker: LogMarker?, position: LogPosition) {
         switch line {
         case let .profilerHeader(context, allocations, bytes):
             close(at: position)
             open = .profiler(ProfilerBlockState(
                 context: context, declaredAllocations: allocations, declaredBytes: bytes.value, headerPosition: position))
         case let .profilerLeak(size):
-            guard case var .profiler(state) = open else {
+            guard case let .profiler(state) = open else {
                 diagnose(.warning, position, "a profiler [leak] entry outside any profiler block", untrustworthy: true)
                 break
             }
-            if let leak = state.takeCurrentLeak() { emit(.occurrence(leak)) }
+            if let leak = state.takeCurrentLeak(stacks: &stacks) { emit(.occurrence(leak)) }
             state.leaksSeen += 1
             state.bytesSeen &+= size.value
             state.currentSize = size.value
             state.currentPosition = position
-            open = .profiler(state)
         case .heapReportHeader:
             close(at: position)
             open = .heap(HeapReportState(headerPosition: position))
         case .stringHeapReportHeader:
-            if case var .heap(state) = open, state.section == .heap {
+            if case let .heap(state) = open, state.section == .heap {
                 state.section = .strings
                 state.part = .start
                 state.interrupted = false
-                open = .heap(state)
             } else {
                 close(at: position)
-                var state = HeapReportState(headerPosition: position)
+                let state = HeapReportState(headerPosition: position)
                 state.section = .strings
                 open = .heap(state)
             }
@@ -151,16 +158,15 @@ final class ReportAssembler {
             close(at: position)
             open = .gc(GCReportState(phase: phase, declaredCount: count, headerPosition: position))
         case let .gcRoot(_, count):
-            guard case var .gc(state) = open else {
+            guard case let .gc(state) = open else {
                 diagnose(.warning, position, "a gc_root line outside any GC LEAK report", untrustworthy: true)
                 break
             }
             checkRootFilled(state, position)
             state.rootsSeen += 1
-            state.rootCountSum += count
+            state.rootCountSum &+= count
             state.currentRootCount = count
             state.nodesInCurrentRoot = 0
-            open = .gc(state)
         case let .gcNode(_, id, type, _, location):
             readGCNode(id: id, type: type, location: location, position: position)
         case .smartPointerFatal(let count, let silenced):
@@ -174,9 +180,8 @@ final class ReportAssembler {
                 open = .dump(DumpSectionState(kind: .smartPointers(declared: count), firstPosition: position))
             }
         case let .smartPointer(_, rc, id, description):
-            guard case var .dump(state) = open, case .smartPointers = state.kind else { break }
+            guard case let .dump(state) = open, case .smartPointers = state.kind else { break }
             state.entries += 1
-            open = .dump(state)
             let (kind, context) = Self.smartPointerKind(description)
             emit(.occurrence(Occurrence(
                 detector: .smartPtr, kind: kind, position: position, identity: id.description, referenceCount: rc, context: context)))
@@ -207,7 +212,7 @@ final class ReportAssembler {
             finishDump(expecting: { $0 == .feature }, total: count, name: "Feature dump", position: position)
         case let .handle(type, index, _, rc):
             openDump(.handles, position: position)
-            guard case var .dump(state) = open else { break }
+            guard case let .dump(state) = open else { break }
             state.entries += 1
             let occurrence = Occurrence(
                 detector: .handleRegistry, kind: type ?? "", position: position, identity: String(index), referenceCount: rc)
@@ -217,14 +222,12 @@ final class ReportAssembler {
                 emit(.occurrence(occurrence))
             }
             if let type { state.handleType = type }
-            open = .dump(state)
         case let .handleTotal(count, type):
-            if case var .dump(state) = open, state.kind == .handles {
+            if case let .dump(state) = open, state.kind == .handles {
                 if let seen = state.handleType, seen != type {
                     diagnose(.warning, position, "handle total names type \(type) but the lines above were \(seen)", untrustworthy: true)
                 }
                 state.handleType = type
-                open = .dump(state)
             }
             finishDump(expecting: { $0 == .handles }, total: count, name: "handle dump of type \(type)", position: position)
         case .cppReportHeader:
@@ -264,27 +267,56 @@ final class ReportAssembler {
         record(line, marker, position)
     }
 
-    private func profilerFrame(_ content: UnsafeRawBufferPointer) -> (line: ReportLine, frame: StackFrame)? {
-        let text = ByteText.string(content, 0..<content.count)
-        if let cached = frameCache[text] { return cached }
-        guard let line = classifier.classifyProfilerFrame(content), case let .profilerFrame(function, location) = line else {
+    /// The frame of a `  at …` line, parsed once per distinct line.
+    private mutating func profilerFrame(_ content: UnsafeRawBufferPointer) -> CachedFrame? {
+        let classifier = classifier
+        return profilerFrames.frame(for: content) {
+            guard let line = classifier.classifyProfilerFrame(content), case let .profilerFrame(function, location) = line else {
+                return nil
+            }
+            return StackFrame(function: function, location: location.flatMap(SourceLocation.init(parsing:)))
+        }
+    }
+
+    /// The frame of a C++ report's `    0x<address>  <symbol>   (<library>)` line, parsed once per
+    /// distinct text after the address (the address changes from run to run, the rest repeats).
+    private mutating func cppFrame(_ content: UnsafeRawBufferPointer) -> CachedFrame? {
+        guard ByteText.hasPrefix(content, "    0x") else { return nil }
+        var index = 6
+        while index < content.count, ByteText.isHexDigit(content[index]) { index += 1 }
+        guard (7...22).contains(index), index + 2 <= content.count, content[index] == 0x20, content[index + 1] == 0x20 else {
             return nil
         }
-        let parsed = (line, StackFrame(function: function, location: location.flatMap(SourceLocation.init(parsing:))))
-        if frameCache.count < Self.frameCacheLimit { frameCache[text] = parsed }
-        return parsed
+        let classifier = classifier
+        return cppFrames.frame(for: UnsafeRawBufferPointer(rebasing: content[(index + 2)...])) {
+            guard let line = classifier.classifyCppBody(content), case let .cppFrame(_, symbol, library) = line else { return nil }
+            return StackFrame(function: symbol, location: nil, library: library)
+        }
+    }
+
+    /// Appends `frame` unless the stack already holds ``frameLimit`` frames, and says so once
+    /// per stack (`cut`).
+    private func append(_ frame: CachedFrame, to frames: inout [CachedFrame], cut: inout Bool, position: LogPosition) {
+        guard frames.count < Self.frameLimit else {
+            if !cut {
+                diagnose(.note, position, "a stack has more than \(Self.frameLimit) frames; only the first \(Self.frameLimit) are kept",
+                         untrustworthy: false)
+            }
+            cut = true
+            return
+        }
+        frames.append(frame)
     }
 
     // MARK: gc
 
-    private func readGCNode(id: Int, type: String, location: String, position: LogPosition) {
-        guard case var .gc(state) = open else {
+    private mutating func readGCNode(id: Int, type: String, location: String, position: LogPosition) {
+        guard case let .gc(state) = open else {
             diagnose(.warning, position, "a gc node line outside any GC LEAK report", untrustworthy: true)
             return
         }
         state.nodesSeen += 1
         state.nodesInCurrentRoot += 1
-        open = .gc(state)
         // GC reports are cumulative: a node listed again with the same id, type and location is the same node.
         let key = GCNodeKey(id: id, type: type, location: location)
         guard seenGCNodes.insert(key).inserted else { return }
@@ -301,7 +333,7 @@ final class ReportAssembler {
         }
     }
 
-    private func closeGC(_ state: GCReportState, at position: LogPosition?) {
+    private mutating func closeGC(_ state: GCReportState, at position: LogPosition?) {
         checkRootFilled(state, position ?? state.headerPosition)
         let where_ = "GC \(state.phase == .compile ? "COMPILE" : "APP") LEAK report"
         if state.nodesSeen == 0, state.declaredCount > 0 {
@@ -322,7 +354,7 @@ final class ReportAssembler {
 
     // MARK: heap report
 
-    private func accept(_ line: ReportLine, into state: inout HeapReportState, position: LogPosition) -> Bool {
+    private mutating func accept(_ line: ReportLine, into state: HeapReportState, position: LogPosition) -> Bool {
         let strings = state.section == .strings
         switch line {
         case let .decksHeader(size) where !strings:
@@ -394,7 +426,7 @@ final class ReportAssembler {
         return true
     }
 
-    private func closeHeap(_ state: HeapReportState) {
+    private mutating func closeHeap(_ state: HeapReportState) {
         for listed in state.listedBytesByLocation {
             let rows = state.rowBytesByLocation[listed.location] ?? 0
             if rows != listed.bytes {
@@ -407,20 +439,19 @@ final class ReportAssembler {
 
     // MARK: dumps closed by a total line
 
-    private func openDump(_ kind: DumpSectionState.Kind, position: LogPosition) {
+    private mutating func openDump(_ kind: DumpSectionState.Kind, position: LogPosition) {
         if case let .dump(state) = open, state.kind == kind { return }
         close(at: position)
         open = .dump(DumpSectionState(kind: kind, firstPosition: position))
     }
 
-    private func countDumpEntry() {
-        guard case var .dump(state) = open else { return }
+    private mutating func countDumpEntry() {
+        guard case let .dump(state) = open else { return }
         state.entries += 1
-        open = .dump(state)
     }
 
-    private func finishDump(expecting matches: (DumpSectionState.Kind) -> Bool, total: Int, name: String, position: LogPosition) {
-        guard case var .dump(state) = open, matches(state.kind) else {
+    private mutating func finishDump(expecting matches: (DumpSectionState.Kind) -> Bool, total: Int, name: String, position: LogPosition) {
+        guard case let .dump(state) = open, matches(state.kind) else {
             if total > 0 {
                 diagnose(.warning, position, "\(name) total of \(total) with none of its lines before it (truncated or interleaved)",
                          untrustworthy: true)
@@ -436,11 +467,11 @@ final class ReportAssembler {
             diagnose(.warning, position, "\(name) lists \(state.entries) line(s) but its total says \(total) (truncated or interleaved)",
                      untrustworthy: true)
         }
-        flushHandles(&state)
+        flushHandles(state)
         open = .none
     }
 
-    private func flushHandles(_ state: inout DumpSectionState) {
+    private func flushHandles(_ state: DumpSectionState) {
         for var occurrence in state.pendingHandles {
             if occurrence.kind.isEmpty { occurrence.kind = state.handleType ?? "unknown" }
             emit(.occurrence(occurrence))
@@ -450,28 +481,27 @@ final class ReportAssembler {
 
     // MARK: C++ heap report
 
-    private func readCppLine(_ line: ReportLine, position: LogPosition) {
-        guard case var .cpp(state) = open else { return }
+    private mutating func readCppLine(_ line: ReportLine, position: LogPosition) {
+        guard case let .cpp(state) = open else { return }
         switch line {
         case let .cppSummary(field, value):
             state.summary[field] = value
         case let .cppSite(_, allocations, bytes, _, _, _):
-            if let site = state.takeCurrentSite() { emit(.occurrence(site)) }
+            if let site = state.takeCurrentSite(stacks: &stacks) { emit(.occurrence(site)) }
             state.sitesSeen += 1
             state.allocationsSeen += allocations
             state.bytesSeen += bytes
             state.currentSite = (allocations, bytes, position)
         case let .cppFrame(_, symbol, library):
-            state.currentFrames.append(StackFrame(function: symbol, location: nil, library: library))
+            append(CachedFrame(key: [], frame: StackFrame(function: symbol, location: nil, library: library)),
+                   to: &state.currentFrames, cut: &state.currentFramesCut, position: position)
         case let .cppReportEnd(leaks, sites, _):
-            if let site = state.takeCurrentSite() { emit(.occurrence(site)) }
+            if let site = state.takeCurrentSite(stacks: &stacks) { emit(.occurrence(site)) }
             checkCppTotals(state, leaks: leaks, sites: sites, position: position)
             open = .none
-            return
         default:
             break
         }
-        open = .cpp(state)
     }
 
     private func checkCppTotals(_ state: CppReportState, leaks: Int?, sites: Int?, position: LogPosition) {
@@ -496,14 +526,14 @@ final class ReportAssembler {
     // MARK: closing
 
     /// Closes the open report, checking its counts. `position` is the line that ended it (nil at end of input).
-    private func close(at position: LogPosition?) {
+    private mutating func close(at position: LogPosition?) {
         let current = open
         open = .none
         switch current {
         case .none:
             break
-        case var .profiler(state):
-            if let leak = state.takeCurrentLeak() { emit(.occurrence(leak)) }
+        case let .profiler(state):
+            if let leak = state.takeCurrentLeak(stacks: &stacks) { emit(.occurrence(leak)) }
             if state.leaksSeen != state.declaredAllocations || state.bytesSeen != state.declaredBytes {
                 diagnose(.warning, state.headerPosition,
                          "profiler block of context '\(state.context)' announces \(state.declaredAllocations) allocations (0x\(String(state.declaredBytes, radix: 16)) bytes) but lists \(state.leaksSeen) (0x\(String(state.bytesSeen, radix: 16)) bytes): truncated or interleaved",
@@ -513,17 +543,17 @@ final class ReportAssembler {
             closeHeap(state)
         case let .gc(state):
             closeGC(state, at: position)
-        case var .dump(state):
-            flushHandles(&state)
+        case let .dump(state):
+            flushHandles(state)
             diagnose(.warning, state.firstPosition, "\(state.name) ends without its total line (truncated or cut by other output)",
                      untrustworthy: true)
-        case var .cpp(state):
-            if let site = state.takeCurrentSite() { emit(.occurrence(site)) }
+        case let .cpp(state):
+            if let site = state.takeCurrentSite(stacks: &stacks) { emit(.occurrence(site)) }
             checkCppTotals(state, leaks: nil, sites: nil, position: state.headerPosition)
         }
     }
 
-    private func finishException(location: SourceLocation?) {
+    private mutating func finishException(location: SourceLocation?) {
         guard let pending = pendingException else { return }
         pendingException = nil
         emit(.panic(Panic(kind: pending.inJob ? .jobException : .exception, message: pending.message, location: location,

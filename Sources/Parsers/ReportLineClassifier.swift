@@ -42,6 +42,8 @@ final class ReportLineClassifier {
     private let cppSamplePointer: RegexMatcher
     private let cppFrame: RegexMatcher
     private let cppReportEnd: RegexMatcher
+    /// Whether a line starting with that byte can start like a report line (indexed by byte).
+    private let reportLineFirstBytes: [Bool]
 
     /// Creates matchers for the shared compiled patterns.
     init(patterns: ReportPatterns) throws(RegexError) {
@@ -80,6 +82,10 @@ final class ReportLineClassifier {
         cppSamplePointer = try RegexMatcher(patterns.cppSamplePointer)
         cppFrame = try RegexMatcher(patterns.cppFrame)
         cppReportEnd = try RegexMatcher(patterns.cppReportEnd)
+        var firstBytes = [Bool](repeating: false, count: 256)
+        for start in Self.reportLineStarts { firstBytes[Int(start.prefix.utf8Start.pointee)] = true }
+        firstBytes[Int(UInt8(ascii: "t"))] = true
+        reportLineFirstBytes = firstBytes
     }
 
     // MARK: Lines that may appear anywhere
@@ -330,26 +336,30 @@ final class ReportLineClassifier {
 
     // MARK: Half-recognised lines
 
+    /// The starts of report lines, with what such a line is called when it does not parse.
+    private static let reportLineStarts: [(prefix: StaticString, name: String)] = [
+        ("=== Memory leaks in context", "profiler block header"),
+        ("[leak] size=", "profiler leak entry"),
+        ("GC COMPILE LEAK", "gc_node report header"),
+        ("GC APP LEAK", "gc_node report header"),
+        ("gc_root 0x", "gc_root line"),
+        ("  node 0x", "gc_node line"),
+        ("FATAL: exiting with code 1 --", "smart-pointer report header"),
+        ("  JobStatus #", "JobStatus dump line"),
+        ("  Feature #", "Feature dump line"),
+        ("  Handle<", "handle dump line"),
+        ("  Handle idx=", "handle dump line"),
+        ("=== daslang C++ heap leak report", "C++ heap leak report header"),
+        ("--- Leak site #", "C++ heap leak site"),
+        ("JobStatus #", "job-status trace line"),
+    ]
+
     /// A name for what `line` starts like when it starts like a report line but did not parse:
     /// such a line is reported, never dropped silently.
     func halfRecognised(_ line: UnsafeRawBufferPointer) -> String? {
-        let prefixes: [(StaticString, String)] = [
-            ("=== Memory leaks in context", "profiler block header"),
-            ("[leak] size=", "profiler leak entry"),
-            ("GC COMPILE LEAK", "gc_node report header"),
-            ("GC APP LEAK", "gc_node report header"),
-            ("gc_root 0x", "gc_root line"),
-            ("  node 0x", "gc_node line"),
-            ("FATAL: exiting with code 1 --", "smart-pointer report header"),
-            ("  JobStatus #", "JobStatus dump line"),
-            ("  Feature #", "Feature dump line"),
-            ("  Handle<", "handle dump line"),
-            ("  Handle idx=", "handle dump line"),
-            ("=== daslang C++ heap leak report", "C++ heap leak report header"),
-            ("--- Leak site #", "C++ heap leak site"),
-            ("JobStatus #", "job-status trace line"),
-        ]
-        for (prefix, name) in prefixes where ByteText.hasPrefix(line, prefix) {
+        // Ordinary output is turned away on its first byte, before any prefix is compared.
+        guard let first = line.first, reportLineFirstBytes[Int(first)] else { return nil }
+        for (prefix, name) in Self.reportLineStarts where ByteText.hasPrefix(line, prefix) {
             return name
         }
         if ByteText.hasPrefix(line, "total "), line.count > 6, line[6] >= 0x30, line[6] <= 0x39,

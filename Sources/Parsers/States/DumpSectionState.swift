@@ -1,7 +1,7 @@
 import LeakModel
 
 /// A dump section closed by a `total` line (JobStatus, Feature, smart pointers, one handle type).
-struct DumpSectionState {
+final class DumpSectionState {
     enum Kind: Equatable {
         case jobStatus
         case feature

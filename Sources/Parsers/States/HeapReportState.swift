@@ -2,7 +2,7 @@ import LeakModel
 
 /// A heap report being read: which body (heap or string heap) and which part of it,
 /// so that each body line is accepted only where the format allows it.
-struct HeapReportState {
+final class HeapReportState {
     enum Section { case heap, strings }
     enum Part: Equatable {
         case start

@@ -1,7 +1,8 @@
 import LeakModel
 
-/// A profiler block being read: its header and the leak whose frames are arriving.
-struct ProfilerBlockState {
+/// A profiler block being read: its header and the leak whose frames are arriving. A class,
+/// so that frames are appended in place, never copied.
+final class ProfilerBlockState {
     var context: String
     var declaredAllocations: Int
     var declaredBytes: UInt64
@@ -10,23 +11,36 @@ struct ProfilerBlockState {
     var bytesSeen: UInt64 = 0
     var currentSize: UInt64?
     var currentPosition: LogPosition?
-    var currentFrames: [StackFrame] = []
+    var currentFrames: [CachedFrame] = []
+    /// Whether the current leak has more frames than are kept.
+    var currentFramesCut = false
+
+    init(context: String, declaredAllocations: Int, declaredBytes: UInt64, headerPosition: LogPosition) {
+        self.context = context
+        self.declaredAllocations = declaredAllocations
+        self.declaredBytes = declaredBytes
+        self.headerPosition = headerPosition
+    }
 
     /// Whether every announced leak has arrived and the last one has a frame.
     var isComplete: Bool {
         leaksSeen >= declaredAllocations && (currentSize == nil || !currentFrames.isEmpty)
     }
 
-    /// Finishes the current leak, if any, as an occurrence.
-    mutating func takeCurrentLeak() -> Occurrence? {
+    /// Finishes the current leak, if any, as an occurrence; its stack comes from `stacks`.
+    func takeCurrentLeak(stacks: inout StackInterner) -> Occurrence? {
         guard let size = currentSize, let position = currentPosition else { return nil }
         let frames = currentFrames
         currentSize = nil
         currentPosition = nil
+        currentFramesCut = false
+        // The next leak's stack is usually as deep: one allocation instead of several while it grows.
         currentFrames = []
-        let born = frames.first { $0.location.map { !$0.isLibrary } ?? false }?.location ?? frames.first?.location
+        currentFrames.reserveCapacity(frames.count)
+        // Born at the first frame in user code, else wherever the leaf frame says.
+        let born = (frames.first { $0.isUserCode } ?? frames.first)?.frame.location
         return Occurrence(
-            detector: .profiler, kind: "allocation", location: born, stack: frames, count: 1,
+            detector: .profiler, kind: "allocation", location: born, stack: stacks.stack(of: frames), count: 1,
             bytes: Int(clamping: size), position: position, context: context)
     }
 }
