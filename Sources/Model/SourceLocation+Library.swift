@@ -8,13 +8,20 @@ extension SourceLocation {
 }
 
 extension String.UTF8View {
-    /// Whether `needle` occurs in these bytes.
+    /// Whether `needle` occurs in these bytes (searched in place: triage asks for every occurrence).
     func containsSubsequence(_ needle: String.UTF8View) -> Bool {
-        let bytes = Array(self)
-        let pattern = Array(needle)
-        guard !pattern.isEmpty, bytes.count >= pattern.count else { return pattern.isEmpty }
-        for start in 0...(bytes.count - pattern.count) where bytes[start] == pattern[0] {
-            if bytes[start..<(start + pattern.count)].elementsEqual(pattern) { return true }
+        let found = withContiguousStorageIfAvailable { haystack in
+            needle.withContiguousStorageIfAvailable { pattern in Self.search(haystack, for: pattern) }
+        }
+        return (found ?? nil) ?? Self.search(Array(self), for: Array(needle))
+    }
+
+    private static func search(_ haystack: some Collection<UInt8>, for pattern: some Collection<UInt8>) -> Bool {
+        guard let first = pattern.first else { return true }
+        var start = haystack.startIndex
+        while let candidate = haystack[start...].firstIndex(of: first) {
+            if haystack[candidate...].starts(with: pattern) { return true }
+            start = haystack.index(after: candidate)
         }
         return false
     }

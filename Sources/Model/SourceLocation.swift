@@ -15,17 +15,20 @@ public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertib
     }
 
     /// Parses `file:line:col` or `file:line`; a text without a numeric suffix is a bare file.
+    /// Works on the UTF-8 bytes: parsers call it for every located entry of a log.
     public init?(parsing text: String) {
-        guard !text.isEmpty else { return nil }
-        var parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        let bytes = text.utf8
+        var fileEnd = bytes.endIndex
         var numbers: [Int] = []
-        while numbers.count < 2, parts.count > 1, let last = parts.last, let value = Int(last), !last.hasPrefix("+") {
+        // Up to two `:<number>` suffixes, last first; a `+` sign does not make a number here.
+        while numbers.count < 2, let colon = bytes[..<fileEnd].lastIndex(of: UInt8(ascii: ":")) {
+            let digits = bytes[bytes.index(after: colon)..<fileEnd]
+            guard digits.first != UInt8(ascii: "+"), let value = Int(Substring(digits)) else { break }
             numbers.insert(value, at: 0)
-            parts.removeLast()
+            fileEnd = colon
         }
-        let file = parts.joined(separator: ":")
-        guard !file.isEmpty else { return nil }
-        self.file = file
+        guard fileEnd > bytes.startIndex else { return nil }
+        self.file = String(Substring(bytes[..<fileEnd]))
         self.line = numbers.first
         self.column = numbers.count > 1 ? numbers[1] : nil
     }

@@ -7,9 +7,13 @@ public struct LeakReportBuilder: Sendable {
     /// Diagnostics kept before the rest are only counted.
     static let diagnosticLimit = 500
 
-    private var drafts: [String: FindingDraft] = [:]
-    private var fingerprintCache: [RawOccurrenceKey: (key: String, fingerprint: String)] = [:]
-    private var draftOrder: [String] = []
+    /// One draft per fingerprint, in order of first occurrence.
+    private var drafts: [FindingDraft] = []
+    private var fingerprints: [String] = []
+    private var draftIndex: [String: Int] = [:]
+    /// The draft of each raw occurrence key seen: an occurrence costs one hash lookup, and
+    /// normalising (string work) happens once per raw key.
+    private var draftIndexByRawKey: [RawOccurrenceKey: Int] = [:]
     private var summary: [Detector: DetectorSummary] = [:]
     private var panics: [Panic] = []
     private var traces: [String: TraceSummary] = [:]
@@ -72,31 +76,40 @@ public struct LeakReportBuilder: Sendable {
         noteScript(occurrence.location, input: occurrence.position.input)
 
         let qualifier = featureQualifier(occurrence)
-        // Normalising is string work; identical raw occurrences (a profiler block repeats the
-        // same stack thousands of times) are normalised once.
         let raw = RawOccurrenceKey(occurrence, qualifier: qualifier.key)
-        let key: String
-        let fingerprint: String
-        if let cached = fingerprintCache[raw] {
-            (key, fingerprint) = cached
-        } else {
-            key = Fingerprinter.key(for: occurrence, qualifier: qualifier.key)
-            fingerprint = Fingerprinter.fingerprint(ofKey: key)
-            fingerprintCache[raw] = (key, fingerprint)
-        }
-        if drafts[fingerprint] == nil {
-            let moveKey = Fingerprinter.key(for: occurrence, qualifier: qualifier.moveKey, keepLines: false)
-            drafts[fingerprint] = FindingDraft(first: occurrence, key: key, moveKey: moveKey)
-            drafts[fingerprint]?.relation = qualifier.relation
-            draftOrder.append(fingerprint)
-        }
-        drafts[fingerprint]?.add(occurrence)
+        let index = draftIndexByRawKey[raw] ?? newDraft(for: occurrence, raw: raw, qualifier: qualifier)
+        drafts[index].add(occurrence)
+        let key = drafts[index].key
+        let fingerprint = fingerprints[index]
         if recordsOccurrenceFingerprints { occurrenceFingerprints[occurrence.position] = fingerprint }
         if occurrence.detector == .jobStatus, occurrence.kind != "Feature", let id = occurrence.identity.flatMap({ UInt64($0, radix: 16) }) {
             let created = occurrence.location.map { " created at \($0)" } ?? ""
             jobStatuses[occurrence.position.input, default: [:]][id] = (key, occurrence.kind, "\(occurrence.kind) #\(String(id, radix: 16))\(created)")
         }
         if let owner = qualifier.ownerKey { featureOwners[fingerprint] = Fingerprinter.fingerprint(ofKey: owner) }
+    }
+
+    /// The draft for a raw key not seen before: normalised once here, and a new draft unless
+    /// another raw key already normalised to the same fingerprint.
+    private mutating func newDraft(
+        for occurrence: Occurrence, raw: RawOccurrenceKey, qualifier: (key: String, moveKey: String, ownerKey: String?, relation: String?)
+    ) -> Int {
+        let key = Fingerprinter.key(for: occurrence, qualifier: qualifier.key)
+        let fingerprint = Fingerprinter.fingerprint(ofKey: key)
+        let index: Int
+        if let existing = draftIndex[fingerprint] {
+            index = existing
+        } else {
+            let moveKey = Fingerprinter.key(for: occurrence, qualifier: qualifier.moveKey, keepLines: false)
+            var draft = FindingDraft(first: occurrence, key: key, moveKey: moveKey)
+            draft.relation = qualifier.relation
+            index = drafts.count
+            drafts.append(draft)
+            fingerprints.append(fingerprint)
+            draftIndex[fingerprint] = index
+        }
+        draftIndexByRawKey[raw] = index
+        return index
     }
 
     /// A Feature is identified by the JobStatus it belongs to: its `owner=`, or the Channel or
@@ -150,7 +163,7 @@ public struct LeakReportBuilder: Sendable {
             }
         }
         let engine = TriageEngine(panics: panics, featureOwners: featureOwners, primaryScripts: primaryScripts)
-        let findings = engine.triage(draftOrder.compactMap { fingerprint in drafts[fingerprint].map { (fingerprint, $0) } })
+        let findings = engine.triage(Array(zip(fingerprints, drafts)))
         return LeakReport(
             inputs: inputs, summary: summary, findings: findings, panics: panics,
             traces: traceOrder.compactMap { traces[$0] }, diagnostics: allDiagnostics)

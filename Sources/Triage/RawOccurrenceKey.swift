@@ -20,4 +20,21 @@ struct RawOccurrenceKey: Hashable {
         sharedReference = (occurrence.referenceCount ?? 1) > 1
         self.qualifier = qualifier
     }
+
+    /// Hashes the stack's depth and its ends only: a profiler log hashes one key per leak, and
+    /// its stacks are deep. Equality still compares every frame (at once when the parser handed
+    /// both keys the same interned array).
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(detector)
+        hasher.combine(kind)
+        hasher.combine(location)
+        hasher.combine(stack.count)
+        for index in stack.indices.prefix(Self.hashedFrames) { hasher.combine(stack[index]) }
+        for index in stack.indices.suffix(Self.hashedFrames) { hasher.combine(stack[index]) }
+        hasher.combine(context)
+        hasher.combine(sharedReference)
+        hasher.combine(qualifier)
+    }
+
+    private static let hashedFrames = 3
 }
