@@ -4,14 +4,19 @@ import LeakModel
 /// Small helpers over a line's bytes, so that the hot path never builds a `String`
 /// for a line it does not keep.
 enum ByteText {
-    /// Whether `line` starts with the ASCII `prefix`.
+    /// Whether `line` starts with the ASCII `prefix`. Compared inline, byte by byte: prefixes
+    /// are short and most lines differ within the first bytes, so a call to `memcmp` costs more.
     @inline(__always)
     static func hasPrefix(_ line: UnsafeRawBufferPointer, _ prefix: StaticString) -> Bool {
         let count = prefix.utf8CodeUnitCount
-        guard count > 0 else { return true }
-        guard line.count >= count, let base = line.baseAddress else { return false }
-        // Most lines differ in the first byte: compare it inline before calling memcmp.
-        return line[0] == prefix.utf8Start[0] && memcmp(base, prefix.utf8Start, count) == 0
+        guard line.count >= count else { return false }
+        let bytes = prefix.utf8Start
+        var index = 0
+        while index < count {
+            guard line[index] == bytes[index] else { return false }
+            index += 1
+        }
+        return true
     }
 
     /// Whether `line` equals the ASCII `text`.

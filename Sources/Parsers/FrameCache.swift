@@ -18,27 +18,27 @@ final class CachedFrame {
 
 /// Stack-frame lines repeat thousands of times (a recursive profiler stack prints the same few
 /// lines over and over; C++ leak sites share their callers), so each distinct line is parsed
-/// once. The cache is direct-mapped, like a CPU cache: a line's bytes pick one slot, a hit
-/// costs a hash and a `memcmp` and allocates nothing, and a new line takes the slot over, so
-/// memory stays bounded whatever the log holds.
+/// once: a repeated line costs a hash and a `memcmp`, and allocates nothing. The cache keeps
+/// lines until a byte budget is spent, then parses further new lines each time, so memory
+/// stays bounded whatever the log holds.
 struct FrameCache {
-    /// A power of two.
-    private static var slotCount: Int { 2048 }
-    /// Longer lines are parsed every time rather than kept.
-    private static var maximumKeyLength: Int { 2048 }
+    /// Bytes of keys kept at most.
+    private static var byteBudget: Int { 4 << 20 }
 
-    private var slots: [CachedFrame?] = Array(repeating: nil, count: slotCount)
+    private var frames: [Int: [CachedFrame]] = [:]
+    private var bytesKept = 0
 
     /// The frame for `key`, from `parse` when the key is not cached; nil when `parse` says it is no frame.
     mutating func frame(for key: UnsafeRawBufferPointer, parse: () -> StackFrame?) -> CachedFrame? {
-        guard key.count <= Self.maximumKeyLength else {
-            return parse().map { CachedFrame(key: [], frame: $0) }
+        let hash = ByteText.hash(key)
+        if let cached = frames[hash]?.first(where: { $0.key.withUnsafeBytes { ByteText.equal($0, key) } }) {
+            return cached
         }
-        let slot = ByteText.hash(key) & (Self.slotCount - 1)
-        if let cached = slots[slot], cached.key.withUnsafeBytes({ ByteText.equal($0, key) }) { return cached }
         guard let frame = parse() else { return nil }
+        guard bytesKept + key.count <= Self.byteBudget else { return CachedFrame(key: [], frame: frame) }
         let cached = CachedFrame(key: Array(key), frame: frame)
-        slots[slot] = cached
+        frames[hash, default: []].append(cached)
+        bytesKept += key.count
         return cached
     }
 }

@@ -42,8 +42,8 @@ final class ReportLineClassifier {
     private let cppSamplePointer: RegexMatcher
     private let cppFrame: RegexMatcher
     private let cppReportEnd: RegexMatcher
-    /// Whether a line starting with that byte can start like a report line (indexed by byte).
-    private let reportLineFirstBytes: [Bool]
+    /// The entries of ``reportLineStarts`` by their first byte (indexed by byte).
+    private let reportLineStartsByFirstByte: [[(prefix: StaticString, name: String)]]
 
     /// Creates matchers for the shared compiled patterns.
     init(patterns: ReportPatterns) throws(RegexError) {
@@ -82,10 +82,9 @@ final class ReportLineClassifier {
         cppSamplePointer = try RegexMatcher(patterns.cppSamplePointer)
         cppFrame = try RegexMatcher(patterns.cppFrame)
         cppReportEnd = try RegexMatcher(patterns.cppReportEnd)
-        var firstBytes = [Bool](repeating: false, count: 256)
-        for start in Self.reportLineStarts { firstBytes[Int(start.prefix.utf8Start.pointee)] = true }
-        firstBytes[Int(UInt8(ascii: "t"))] = true
-        reportLineFirstBytes = firstBytes
+        var byFirstByte = [[(prefix: StaticString, name: String)]](repeating: [], count: 256)
+        for start in Self.reportLineStarts { byFirstByte[Int(start.prefix.utf8Start.pointee)].append(start) }
+        reportLineStartsByFirstByte = byFirstByte
     }
 
     // MARK: Lines that may appear anywhere
@@ -357,12 +356,12 @@ final class ReportLineClassifier {
     /// A name for what `line` starts like when it starts like a report line but did not parse:
     /// such a line is reported, never dropped silently.
     func halfRecognised(_ line: UnsafeRawBufferPointer) -> String? {
-        // Ordinary output is turned away on its first byte, before any prefix is compared.
-        guard let first = line.first, reportLineFirstBytes[Int(first)] else { return nil }
-        for (prefix, name) in Self.reportLineStarts where ByteText.hasPrefix(line, prefix) {
+        // Only the starts that share the line's first byte are compared.
+        guard let first = line.first else { return nil }
+        for (prefix, name) in reportLineStartsByFirstByte[Int(first)] where ByteText.hasPrefix(line, prefix) {
             return name
         }
-        if ByteText.hasPrefix(line, "total "), line.count > 6, line[6] >= 0x30, line[6] <= 0x39,
+        if first == UInt8(ascii: "t"), ByteText.hasPrefix(line, "total "), line.count > 6, line[6] >= 0x30, line[6] <= 0x39,
            ByteText.contains(line, "leaked") || ByteText.contains(line, "tracked pointers") {
             return "dump total line"
         }

@@ -2,7 +2,8 @@ import LeakModel
 
 /// Equal stacks share one array: a profiler block lists the same stack for thousands of leaks,
 /// and triage groups occurrences by stack, so every occurrence with that stack compares equal
-/// by identity instead of frame by frame. Direct-mapped and bounded like ``FrameCache``.
+/// by identity instead of frame by frame. Stacks are kept until a frame budget is spent, so
+/// memory stays bounded like the ``FrameCache``'s.
 struct StackInterner {
     private final class Entry {
         let frames: [CachedFrame]
@@ -14,24 +15,25 @@ struct StackInterner {
         }
     }
 
-    /// A power of two.
-    private static var slotCount: Int { 1024 }
-    /// Deeper stacks are built every time rather than kept.
-    private static var maximumDepth: Int { 128 }
+    /// Frames kept at most, over all stacks.
+    private static var frameBudget: Int { 1 << 16 }
 
-    private var slots: [Entry?] = Array(repeating: nil, count: slotCount)
+    private var entries: [Int: [Entry]] = [:]
+    private var framesKept = 0
 
     /// The stack of `frames`, leaf first; the same array as last time for the same frames.
     mutating func stack(of frames: [CachedFrame]) -> [StackFrame] {
-        guard !frames.isEmpty, frames.count <= Self.maximumDepth else { return frames.map(\.frame) }
         // Frames come from the cache, so equal frames are the same object: compare references.
-        return frames.withUnsafeBytes { references in
-            let slot = ByteText.hash(references) & (Self.slotCount - 1)
-            if let entry = slots[slot], entry.frames.withUnsafeBytes({ ByteText.equal($0, references) }) {
+        frames.withUnsafeBytes { references in
+            let hash = ByteText.hash(references)
+            if let entry = entries[hash]?.first(where: { $0.frames.withUnsafeBytes { ByteText.equal($0, references) } }) {
                 return entry.stack
             }
             let stack = frames.map(\.frame)
-            slots[slot] = Entry(frames: frames, stack: stack)
+            if framesKept + frames.count <= Self.frameBudget {
+                entries[hash, default: []].append(Entry(frames: frames, stack: stack))
+                framesKept += frames.count
+            }
             return stack
         }
     }

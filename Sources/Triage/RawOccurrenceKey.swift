@@ -21,16 +21,21 @@ struct RawOccurrenceKey: Hashable {
         self.qualifier = qualifier
     }
 
-    /// Hashes the stack's depth and its ends only: a profiler log hashes one key per leak, and
-    /// its stacks are deep. Equality still compares every frame (at once when the parser handed
-    /// both keys the same interned array).
+    /// Hashes the stack's depth and the shape of its ends only (name lengths and line numbers, not
+    /// the text): an occurrence is hashed once, stacks are deep and C++ symbols long. Equality
+    /// still compares every frame (at once when the parser handed both keys the same interned array).
     func hash(into hasher: inout Hasher) {
         hasher.combine(detector)
         hasher.combine(kind)
         hasher.combine(location)
         hasher.combine(stack.count)
-        for index in stack.indices.prefix(Self.hashedFrames) { hasher.combine(stack[index]) }
-        for index in stack.indices.suffix(Self.hashedFrames) { hasher.combine(stack[index]) }
+        for index in stack.indices.prefix(Self.hashedFrames) + stack.indices.suffix(Self.hashedFrames) {
+            let frame = stack[index]
+            hasher.combine(frame.function?.utf8.count)
+            hasher.combine(frame.library?.utf8.count)
+            hasher.combine(frame.location?.line)
+            hasher.combine(frame.location?.column)
+        }
         hasher.combine(context)
         hasher.combine(sharedReference)
         hasher.combine(qualifier)
