@@ -76,7 +76,14 @@ struct CIPrefixStripper {
         start = skipBOM(line, at: start)
         var content = UnsafeRawBufferPointer(rebasing: line[start...])
         if ByteText.hasPrefix(content, "##[") {
-            return Cleaned(content: content, marker: nil, isCIMarker: true)
+            // `##[group]`/`##[endgroup]` only structure the log; Azure's `##[error]`, `##[warning]`,
+            // `##[section]`… prefix a line of output, which is read on.
+            if ByteText.hasPrefix(content, "##[group]") || ByteText.hasPrefix(content, "##[endgroup]") {
+                return Cleaned(content: content, marker: nil, isCIMarker: true)
+            }
+            if let close = content.firstIndex(of: UInt8(ascii: "]")), close < 16 {
+                content = UnsafeRawBufferPointer(rebasing: content[(close + 1)...])
+            }
         }
         var marker: LogMarker?
         if content.count >= 4, content[0] == UInt8(ascii: "["), content[2] == UInt8(ascii: "]"), content[3] == 0x20 {

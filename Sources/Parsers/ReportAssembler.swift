@@ -250,7 +250,10 @@ struct ReportAssembler {
             diagnose(.note, position, "stopped by DAS_GC_BREAK_ON_ID=\(id): the process ended with SIGTRAP before any leak dump",
                      untrustworthy: true)
         case let .unknownOption(name):
-            diagnose(.warning, position, "daslang rejected its command line (unknown command line option \(name)): no leak report was produced",
+            // The echo drops one leading dash of what was typed.
+            let hint = Self.optionSpelling(echoed: name).map { "; it was given as -\(name), daslang spells it \($0)" } ?? ""
+            diagnose(.warning, position,
+                     "daslang rejected its command line (unknown command line option \(name)\(hint)): no leak report was produced",
                      untrustworthy: true)
         case let .badJobStatusID(text):
             diagnose(.warning, position,
@@ -583,6 +586,16 @@ struct ReportAssembler {
         }
         let word = description.split(separator: " ", maxSplits: 1).first.map(String.init) ?? description
         return (word, nil)
+    }
+
+    /// How daslang spells a leak-diagnostics option it rejected. Its usage error echoes the
+    /// option with one leading dash removed; `-track-allocations` and `-heap-report` take one
+    /// dash, the others two.
+    static func optionSpelling(echoed: String) -> String? {
+        let bare = String(echoed.drop { $0 == "-" })
+        if ["track-allocations", "heap-report"].contains(bare) { return "-" + bare }
+        let twoDashes = ["no-dump-leaks", "track-smart-ptr", "track-job-status", "das-profiler", "das-profiler-leaks", "das-profiler-log-file"]
+        return twoDashes.contains(bare) ? "--" + bare : nil
     }
 
     /// A dump line written from freed memory: pointer-sized id, impossible count, or an empty location.

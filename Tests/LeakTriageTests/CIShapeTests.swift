@@ -71,3 +71,20 @@ enum CIShape: String, CaseIterable, CustomTestStringConvertible, Sendable {
         return Array(output.joined(separator: [0x0A])) + [0x0A]
     }
 }
+
+/// Azure Pipelines prefixes and daslang's usage errors.
+@Suite struct CIPrefixTests {
+    @Test func azureLinePrefixesAreReadThrough() throws {
+        // Azure prints error output as `##[error]<line>`; the line itself is still daslang's.
+        let text = try LogEditing.corpusText("hv_server_leak.log").split(separator: "\n").map { "##[error]" + $0 }.joined(separator: "\n")
+        let report = try Fixtures.analyse([Array(("##[group]Run daslang\n" + text + "\n##[endgroup]\n").utf8)])
+        CorpusAssertions.expectSummary(report, [.handleRegistry: (5, nil)], context: "azure prefixes")
+    }
+
+    @Test func usageErrorsSayHowDaslangSpellsTheOption() throws {
+        let doubleDash = try Fixtures.analyse([try Fixtures.corpus("heap_report_double_dash.log")])
+        #expect(doubleDash.diagnostics.first?.message.contains("given as --track-allocations, daslang spells it -track-allocations") == true)
+        let singleDash = try Fixtures.analyse([try Fixtures.corpus("combined_single_dash_no_dump_leaks.log")])
+        #expect(singleDash.diagnostics.first?.message.contains("given as -no-dump-leaks, daslang spells it --no-dump-leaks") == true)
+    }
+}
