@@ -20,10 +20,11 @@ public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertib
         let bytes = text.utf8
         var fileEnd = bytes.endIndex
         var numbers: [Int] = []
-        // Up to two `:<number>` suffixes, last first; a `+` sign does not make a number here.
+        // Up to two `:<number>` suffixes, last first. A line or column is unsigned and fits in 32
+        // bits; anything else (a sign, 20 digits from a corrupt log) stays part of the file name.
         while numbers.count < 2, let colon = bytes[..<fileEnd].lastIndex(of: UInt8(ascii: ":")) {
             let digits = bytes[bytes.index(after: colon)..<fileEnd]
-            guard digits.first != UInt8(ascii: "+"), let value = Int(Substring(digits)) else { break }
+            guard digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int32(Substring(digits)).map(Int.init) else { break }
             numbers.insert(value, at: 0)
             fileEnd = colon
         }

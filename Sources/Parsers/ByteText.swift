@@ -57,7 +57,12 @@ enum ByteText {
         String(decoding: UnsafeRawBufferPointer(rebasing: line[range]), as: UTF8.self)
     }
 
-    /// A decimal number, optionally negative; nil on overflow or a non-digit.
+    /// The largest count, size or id a report line may carry (2⁴⁸, 256 TiB). No real report
+    /// comes near it; a line that does is corrupt, and refusing it keeps every sum of such
+    /// values far from overflowing.
+    static let quantityLimit = 1 << 48
+
+    /// A decimal number, optionally negative; nil on a non-digit or beyond ``quantityLimit``.
     static func decimal(_ line: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int? {
         var index = range.lowerBound
         var negative = false
@@ -74,10 +79,8 @@ enum ByteText {
                 continue
             }
             guard byte >= 0x30, byte <= 0x39 else { return nil }
-            let (times, overflowA) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflowB) = times.addingReportingOverflow(Int(byte - 0x30))
-            guard !overflowA, !overflowB else { return nil }
-            value = sum
+            value = value * 10 + Int(byte - 0x30)
+            guard value <= quantityLimit else { return nil }
             index += 1
         }
         return negative ? -value : value

@@ -22,7 +22,7 @@ struct ReportAssembler {
     private let emit: (LogEvent) -> Void
     private var open: OpenReport = .none
     private var pendingException: (inJob: Bool, message: String, position: LogPosition)?
-    private var seenGCNodes: Set<GCNodeKey> = []
+    private var seenGCNodes = SeenGCNodes()
     private var interleavedReported = false
     private var profilerFrames = FrameCache()
     private var cppFrames = FrameCache()
@@ -51,16 +51,33 @@ struct ReportAssembler {
             }
             finishException(location: nil)
         }
-        if readInsideOpenReport(content, marker: marker, position: position) { return }
-        if let line = classifier.classifyGeneral(content) {
-            handle(line, marker: marker, position: position)
-            return
+        // No report line is longer than the splitter keeps: a cut line is never read as one,
+        // only named when it starts like one.
+        if !cut {
+            if readInsideOpenReport(content, marker: marker, position: position) { return }
+            if let line = classifier.classifyGeneral(content) {
+                handle(line, marker: marker, position: position)
+                return
+            }
         }
-        if let name = classifier.halfRecognised(content) {
+        if let name = classifier.halfRecognised(content) ?? halfRecognisedInOpenReport(content) {
             let reason = cut ? "is longer than \(LineSplitter.maximumLineLength) bytes" : "could not be read"
             diagnose(.warning, position, "a \(name) \(reason): \(Self.snippet(content))", untrustworthy: true)
         }
         unrelatedLine(position)
+    }
+
+    /// What a line the open report did not take looks like, when it looks like one of that
+    /// report's own lines (which only it prints): a corrupt line, not interleaved output.
+    private func halfRecognisedInOpenReport(_ content: UnsafeRawBufferPointer) -> String? {
+        switch open {
+        case .cpp:
+            return classifier.halfRecognisedInCppReport(content)
+        case let .heap(state) where state.section == .heap:
+            return classifier.looksLikeHeapBodyLine(content) ? "heap report line" : nil
+        default:
+            return nil
+        }
     }
 
     /// Closes whatever is still open at the end of the input.
@@ -218,6 +235,12 @@ struct ReportAssembler {
                 detector: .handleRegistry, kind: type ?? "", position: position, identity: String(index), referenceCount: rc)
             if type == nil || !state.pendingHandles.isEmpty {
                 state.pendingHandles.append(occurrence)
+                if state.pendingHandles.count >= DumpSectionState.pendingHandleLimit {
+                    // Memory stays bounded: these handles get the type known so far, if any.
+                    diagnose(.note, position, "more than \(DumpSectionState.pendingHandleLimit) handle lines without a type before their total line",
+                             untrustworthy: false)
+                    flushHandles(state)
+                }
             } else {
                 emit(.occurrence(occurrence))
             }
@@ -321,8 +344,7 @@ struct ReportAssembler {
         state.nodesSeen += 1
         state.nodesInCurrentRoot += 1
         // GC reports are cumulative: a node listed again with the same id, type and location is the same node.
-        let key = GCNodeKey(id: id, type: type, location: location)
-        guard seenGCNodes.insert(key).inserted else { return }
+        guard seenGCNodes.insert(id: id, type: type, location: location) else { return }
         emit(.occurrence(Occurrence(
             detector: .gcNode, kind: type, location: SourceLocation(parsing: location), position: position,
             identity: String(id), context: state.phase.rawValue)))
@@ -377,7 +399,8 @@ struct ReportAssembler {
             case let .stringDecks(deckSize): size = deckSize; kind = "string deck of size \(deckSize)"
             default: return false
             }
-            if allocated * size != bytes || allocated > total {
+            let (deckBytes, overflow) = allocated.multipliedReportingOverflow(by: size)
+            if overflow || deckBytes != bytes || allocated > total {
                 diagnose(.warning, position, "deck counts do not add up: \(allocated) × \(size) bytes ≠ \(bytes) bytes",
                          untrustworthy: true)
             }
@@ -396,7 +419,7 @@ struct ReportAssembler {
         case let .bigStuffRow(size, _, id, comment, location):
             guard state.part == .bigStuff else { return false }
             let kind = comment.map { $0.isEmpty ? "block" : $0 } ?? "block"
-            if let location, !location.isEmpty { state.rowBytesByLocation[location, default: 0] += size }
+            if let location, !location.isEmpty { state.addRowBytes(size, at: location) }
             emit(.occurrence(Occurrence(
                 detector: .heapReport, kind: kind, location: location.flatMap(SourceLocation.init(parsing:)), count: 1,
                 bytes: size, position: position, identity: String(id))))
@@ -404,7 +427,7 @@ struct ReportAssembler {
             state.part = .bytesPerLocation
         case let .bytesPerLocation(bytes, location):
             guard state.part == .bytesPerLocation else { return false }
-            state.listedBytesByLocation.append((location, bytes, position))
+            state.addListedBytes(bytes, at: location, position: position)
         case let .linearChunk(_, used, _):
             guard state.part == .start || state.part == .linear else { return false }
             state.part = .linear
@@ -430,6 +453,11 @@ struct ReportAssembler {
     }
 
     private mutating func closeHeap(_ state: HeapReportState) {
+        guard !state.tooManyLocations else {
+            diagnose(.note, state.headerPosition,
+                     "heap report with more than \(HeapReportState.locationLimit) locations: bytes per location not checked", untrustworthy: false)
+            return
+        }
         for listed in state.listedBytesByLocation {
             let rows = state.rowBytesByLocation[listed.location] ?? 0
             if rows != listed.bytes {
@@ -492,8 +520,9 @@ struct ReportAssembler {
         case let .cppSite(_, allocations, bytes, _, _, _):
             if let site = state.takeCurrentSite(stacks: &stacks) { emit(.occurrence(site)) }
             state.sitesSeen += 1
-            state.allocationsSeen += allocations
-            state.bytesSeen += bytes
+            // Wrapping sums: they are only compared with the summary, which a corrupt report may not match.
+            state.allocationsSeen &+= allocations
+            state.bytesSeen &+= bytes
             state.currentSite = (allocations, bytes, position)
         case let .cppFrame(_, symbol, library):
             append(CachedFrame(key: [], frame: StackFrame(function: symbol, location: nil, library: library)),

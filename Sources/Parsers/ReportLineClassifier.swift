@@ -96,12 +96,12 @@ final class ReportLineClassifier {
         switch first {
         case UInt8(ascii: "="):
             if ByteText.hasPrefix(line, "=== Memory leaks in context '"), profilerHeader.matches(line),
-               let allocations = decimal(profilerHeader, 2, line), let bytes = hex(profilerHeader, 3, line) {
+               let allocations = decimal(profilerHeader, 2, line), let bytes = hexQuantity(profilerHeader, 3, line) {
                 return .profilerHeader(context: text(profilerHeader, 1, line), allocations: allocations, bytes: bytes)
             }
             if ByteText.equals(line, "=== daslang C++ heap leak report ===") { return .cppReportHeader }
         case UInt8(ascii: "["):
-            if ByteText.hasPrefix(line, "[leak] "), profilerLeak.matches(line), let size = hex(profilerLeak, 1, line) {
+            if ByteText.hasPrefix(line, "[leak] "), profilerLeak.matches(line), let size = hexQuantity(profilerLeak, 1, line) {
                 return .profilerLeak(size: size)
             }
             if ByteText.hasPrefix(line, "[daslang atexit] FATAL: "), atexitFatal.matches(line),
@@ -353,6 +353,32 @@ final class ReportLineClassifier {
         ("JobStatus #", "job-status trace line"),
     ]
 
+    /// The starts of the C++ heap leak report's own lines, which appear only inside that report.
+    private static let cppReportLineStarts: [(prefix: StaticString, name: String)] = [
+        ("Total live allocations:", "C++ heap leak report summary line"),
+        ("Total bytes:", "C++ heap leak report summary line"),
+        ("Distinct leak sites:", "C++ heap leak report summary line"),
+        ("Largest single alloc:", "C++ heap leak report summary line"),
+        ("Orphan frees", "C++ heap leak report summary line"),
+        ("  sample ptr: ", "C++ heap leak site sample line"),
+        ("    0x", "C++ heap leak stack frame"),
+        ("=== End report", "C++ heap leak report end line"),
+    ]
+
+    /// Inside a C++ heap leak report: a name for what `line` starts like when it starts like one
+    /// of the report's lines but did not parse.
+    func halfRecognisedInCppReport(_ line: UnsafeRawBufferPointer) -> String? {
+        Self.cppReportLineStarts.first { ByteText.hasPrefix(line, $0.prefix) }?.name
+    }
+
+    /// Inside the heap body of a heap report (not the string heap, whose lines are free text):
+    /// whether `line` looks like one of its lines (tab-indented, or a number and a tab) though it
+    /// did not parse or came where the report does not put it.
+    func looksLikeHeapBodyLine(_ line: UnsafeRawBufferPointer) -> Bool {
+        guard let first = line.first else { return false }
+        return first == 0x09 || (ByteText.isHexDigit(first) && line.contains(0x09))
+    }
+
     /// A name for what `line` starts like when it starts like a report line but did not parse:
     /// such a line is reported, never dropped silently.
     func halfRecognised(_ line: UnsafeRawBufferPointer) -> String? {
@@ -386,5 +412,10 @@ final class ReportLineClassifier {
     private func hex(_ matcher: RegexMatcher, _ index: Int, _ line: UnsafeRawBufferPointer) -> HexNumber? {
         guard let range = matcher.range(index) else { return nil }
         return ByteText.hex(line, range)
+    }
+
+    /// A size printed in hex: an address may use all 64 bits, a size stays under ``ByteText/quantityLimit``.
+    private func hexQuantity(_ matcher: RegexMatcher, _ index: Int, _ line: UnsafeRawBufferPointer) -> HexNumber? {
+        hex(matcher, index, line).flatMap { $0.value <= UInt64(ByteText.quantityLimit) ? $0 : nil }
     }
 }

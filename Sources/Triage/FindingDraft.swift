@@ -28,8 +28,8 @@ struct FindingDraft {
     }
 
     mutating func add(_ occurrence: Occurrence) {
-        count += occurrence.count
-        if let occurrenceBytes = occurrence.bytes { bytes = (bytes ?? 0) + occurrenceBytes }
+        count = count.addingSaturated(occurrence.count)
+        if let occurrenceBytes = occurrence.bytes { bytes = (bytes ?? 0).addingSaturated(occurrenceBytes) }
         if positions.count < Self.positionLimit { positions.append(occurrence.position) }
         if let identity = occurrence.identity, identities.count < Self.identityLimit { identities.append(identity) }
         if let rc = occurrence.referenceCount {

@@ -6,6 +6,10 @@ import LeakModel
 public struct LeakReportBuilder: Sendable {
     /// Diagnostics kept before the rest are only counted.
     static let diagnosticLimit = 500
+    /// Panics and trace events kept before the rest are only counted, so that memory stays
+    /// bounded whatever the log holds.
+    static let panicLimit = 10_000
+    static let traceEventLimit = 100_000
 
     /// One draft per fingerprint, in order of first occurrence.
     private var drafts: [FindingDraft] = []
@@ -20,6 +24,9 @@ public struct LeakReportBuilder: Sendable {
     private var traceOrder: [String] = []
     private var diagnostics: [Diagnostic] = []
     private var droppedDiagnostics = 0
+    private var droppedPanics = 0
+    private var traceEvents = 0
+    private var droppedTraceEvents = 0
     /// JobStatus findings per input and id, for Features that belong to them.
     private var jobStatuses: [Int: [UInt64: (fingerprintKey: String, subtype: String, description: String)]] = [:]
     /// Fingerprints of Feature drafts per input with their owner JobStatus fingerprint.
@@ -54,10 +61,15 @@ public struct LeakReportBuilder: Sendable {
                 traces[key] = TraceSummary(id: trace.id, subtype: trace.subtype, events: [])
                 traceOrder.append(key)
             }
-            if let count = traces[key]?.events.count, count < 100_000 { traces[key]?.events.append(trace) }
+            if traceEvents < Self.traceEventLimit {
+                traces[key]?.events.append(trace)
+                traceEvents += 1
+            } else {
+                droppedTraceEvents += 1
+            }
             noteScript(trace.location, input: trace.position.input)
         case let .panic(panic):
-            panics.append(panic)
+            if panics.count < Self.panicLimit { panics.append(panic) } else { droppedPanics += 1 }
             noteScript(panic.location, input: panic.position.input)
         case let .diagnostic(diagnostic):
             if diagnostics.count < Self.diagnosticLimit {
@@ -70,8 +82,8 @@ public struct LeakReportBuilder: Sendable {
 
     private mutating func add(_ occurrence: Occurrence) {
         var totals = summary[occurrence.detector] ?? DetectorSummary()
-        totals.occurrences += occurrence.count
-        if occurrence.detector.reportsBytes { totals.bytes = (totals.bytes ?? 0) + (occurrence.bytes ?? 0) }
+        totals.occurrences = totals.occurrences.addingSaturated(occurrence.count)
+        if occurrence.detector.reportsBytes { totals.bytes = (totals.bytes ?? 0).addingSaturated(occurrence.bytes ?? 0) }
         summary[occurrence.detector] = totals
         noteScript(occurrence.location, input: occurrence.position.input)
 
@@ -149,9 +161,13 @@ public struct LeakReportBuilder: Sendable {
     /// The findings in triage order, with totals, panics, traces and diagnostics.
     public func build(inputs: [InputSummary]) -> LeakReport {
         var allDiagnostics = diagnostics
-        if droppedDiagnostics > 0 {
-            allDiagnostics.append(Diagnostic(severity: .note, position: nil,
-                                             message: "\(droppedDiagnostics) more diagnostics not shown", untrustworthy: false))
+        let dropped = [
+            (droppedDiagnostics, "more diagnostics not shown"),
+            (droppedPanics, "more panics not kept (the first \(Self.panicLimit) are)"),
+            (droppedTraceEvents, "more trace lines not kept (the first \(Self.traceEventLimit) are)"),
+        ]
+        for (count, what) in dropped where count > 0 {
+            allDiagnostics.append(Diagnostic(severity: .note, position: nil, message: "\(count) \(what)", untrustworthy: false))
         }
         var primaryScripts: [Int: String] = [:]
         for (input, order) in scriptOrder {

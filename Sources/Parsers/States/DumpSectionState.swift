@@ -12,6 +12,9 @@ final class DumpSectionState {
     var kind: Kind
     var firstPosition: LogPosition
     var entries = 0
+    /// Handle lines kept waiting for their type at most.
+    static let pendingHandleLimit = 4096
+
     /// Handle occurrences wait for their type when the entry lines do not print it.
     var pendingHandles: [Occurrence] = []
     var handleType: String?

@@ -21,10 +21,3 @@ final class GCReportState {
         rootsSeen > 0 && nodesSeen >= declaredCount && nodesInCurrentRoot >= currentRootCount
     }
 }
-
-/// What makes two gc node lines the same node: reports are cumulative.
-struct GCNodeKey: Hashable {
-    var id: Int
-    var type: String
-    var location: String
-}

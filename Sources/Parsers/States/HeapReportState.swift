@@ -19,12 +19,35 @@ final class HeapReportState {
     var headerPosition: LogPosition
     /// Set when an unrelated line came in between; weak lines (bare strings) are then refused.
     var interrupted = false
+    /// Locations checked against `bytes per location` at most, so that memory stays bounded.
+    static let locationLimit = 4096
+
     /// Live bytes of `big stuff` rows per location, to check `bytes per location`.
-    var rowBytesByLocation: [String: Int] = [:]
-    var listedBytesByLocation: [(location: String, bytes: Int, position: LogPosition)] = []
+    private(set) var rowBytesByLocation: [String: Int] = [:]
+    private(set) var listedBytesByLocation: [(location: String, bytes: Int, position: LogPosition)] = []
+    /// Whether the report named more locations than are checked.
+    private(set) var tooManyLocations = false
     var pendingDeckRange = false
 
     init(headerPosition: LogPosition) {
         self.headerPosition = headerPosition
+    }
+
+    /// Adds a `big stuff` row's bytes to its location's sum (wrapping: the sum is only compared).
+    func addRowBytes(_ bytes: Int, at location: String) {
+        if rowBytesByLocation[location] == nil, rowBytesByLocation.count >= Self.locationLimit {
+            tooManyLocations = true
+            return
+        }
+        rowBytesByLocation[location, default: 0] &+= bytes
+    }
+
+    /// Keeps a `bytes per location` line for the check when the report closes.
+    func addListedBytes(_ bytes: Int, at location: String, position: LogPosition) {
+        guard listedBytesByLocation.count < Self.locationLimit else {
+            tooManyLocations = true
+            return
+        }
+        listedBytesByLocation.append((location, bytes, position))
     }
 }
