@@ -6,13 +6,16 @@ import LeakTriage
 /// subcommand that turns inputs into findings.
 enum LogAnalysis {
     /// Reads `paths` and triages what they hold, keeping only `only` mechanisms when given;
-    /// `passThrough` receives the bytes as they are read.
+    /// `passThrough` receives the bytes as they are read. The report's diagnostics go to
+    /// standard error as they do for every format (`CONTRACT.md`).
     static func analyse(
         _ paths: [String], only: Set<Mechanism>?, passThrough: ((UnsafeRawBufferPointer) throws -> Void)? = nil
     ) throws -> LeakReport {
         let builder = BuilderBox()
         let inputs = try InputReader.read(paths, passThrough: passThrough) { builder.value.receive($0) }
-        return filtered(builder.value.build(inputs: inputs), only: only)
+        let report = builder.value.build(inputs: inputs)
+        Diagnostics.report(report.diagnostics, inputs: report.inputs)
+        return filtered(report, only: only)
     }
 
     /// `report` with only the findings of `only` mechanisms (all when nil), ranked again.

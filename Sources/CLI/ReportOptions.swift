@@ -63,12 +63,13 @@ struct ReportOptions: ParsableArguments {
         }
     }
 
-    /// Writes `text` to `--output` atomically, or to standard output.
+    /// Writes `text` to `--output` atomically, or to standard output; a closed or full standard
+    /// output is an output the tool could not write (exit 2), not a crash.
     func emit(_ text: String) throws {
         if let output {
             try AtomicFileWriter.write(text, to: output)
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+        } else if let failure = DescriptorOutput.write(text, to: STDOUT_FILENO) {
+            throw CLIError.unwritableOutput(path: "standard output", reason: failure)
         }
     }
 }
