@@ -19,7 +19,8 @@ enum DescriptorOutput {
 
     /// Writes `text` to `descriptor`; returns the system's reason when it fails.
     static func write(_ text: String, to descriptor: Int32) -> String? {
-        Array(text.utf8).withUnsafeBytes { write($0, to: descriptor) }
+        var text = text
+        return text.withUTF8 { write(UnsafeRawBufferPointer($0), to: descriptor) }
     }
 
     /// Appends `text` to the file at `path`, creating it when missing (`$GITHUB_STEP_SUMMARY`).

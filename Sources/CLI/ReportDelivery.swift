@@ -12,7 +12,7 @@ enum ReportDelivery {
         guard let reporter = format.reporter else {
             throw CLIError.usage("--format \(format.rawValue) re-renders a log's reports: use it with run, diff or replay")
         }
-        try options.emit(reporter.render(report, options: renderOptions))
+        try options.emit { write in try reporter.write(report, options: renderOptions, to: write) }
         if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
             try DescriptorOutput.append(GitHubReporter().stepSummary(report, options: renderOptions), toFile: summary)
         }

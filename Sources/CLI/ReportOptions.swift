@@ -63,13 +63,23 @@ struct ReportOptions: ParsableArguments {
         }
     }
 
-    /// Writes `text` to `--output` atomically, or to standard output; a closed or full standard
-    /// output is an output the tool could not write (exit 2), not a crash.
+    /// Writes `text` to `--output` atomically, or to standard output.
     func emit(_ text: String) throws {
+        try emit { write in try write(text) }
+    }
+
+    /// Writes the pieces `produce` hands its writer to `--output` atomically, or to standard
+    /// output as they come; a closed or full standard output is an output the tool could not
+    /// write (exit 2), not a crash.
+    func emit(_ produce: ((String) throws -> Void) throws -> Void) throws {
         if let output {
-            try AtomicFileWriter.write(text, to: output)
-        } else if let failure = DescriptorOutput.write(text, to: STDOUT_FILENO) {
-            throw CLIError.unwritableOutput(path: "standard output", reason: failure)
+            try AtomicFileWriter.write(to: output, produce)
+        } else {
+            try produce { piece in
+                if let failure = DescriptorOutput.write(piece, to: STDOUT_FILENO) {
+                    throw CLIError.unwritableOutput(path: "standard output", reason: failure)
+                }
+            }
         }
     }
 }

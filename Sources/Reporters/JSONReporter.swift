@@ -10,4 +10,8 @@ public struct JSONReporter: LeakReporter {
     public func render(_ report: LeakReport, options: RenderOptions) -> String {
         LeakReportJSON.document(report, explain: options.explain).rendered()
     }
+
+    public func write(_ report: LeakReport, options: RenderOptions, to output: (String) throws -> Void) rethrows {
+        try LeakReportJSON.write(report, explain: options.explain, to: output)
+    }
 }

@@ -21,7 +21,8 @@ public indirect enum JSONValue: Equatable, Sendable {
         return output
     }
 
-    private func write(to output: inout String, indent: Int) {
+    /// Appends the value as it appears `indent` levels deep (its first line is not indented).
+    func write(to output: inout String, indent: Int) {
         switch self {
         case .null: output.append("null")
         case let .bool(value): output.append(value ? "true" : "false")

@@ -28,6 +28,26 @@ public enum LeakReportJSON {
         ])
     }
 
+    /// ``document(_:explain:)`` as text, handed to `output` in pieces with one finding's tree in
+    /// memory at a time: a finding keeps up to 1000 positions and a report can hold hundreds of
+    /// findings, too many to build as one tree. The pieces join to exactly `document(…).rendered()`.
+    public static func write(_ report: LeakReport, explain: Bool = false, to output: (String) throws -> Void) rethrows {
+        var shell = report
+        shell.findings = []
+        let text = document(shell, explain: explain).rendered()
+        // Keys are sorted and strings escaped, so this is the findings member and nothing else.
+        let placeholder = "\n  \"findings\": []"
+        guard !report.findings.isEmpty, let range = text.firstRange(of: placeholder) else { return try output(text) }
+        try output(String(text[..<range.lowerBound]) + "\n  \"findings\": [\n")
+        for (index, item) in report.findings.enumerated() {
+            var piece = "    "
+            finding(item, explain: explain).write(to: &piece, indent: 2)
+            piece += index + 1 < report.findings.count ? ",\n" : "\n"
+            try output(piece)
+        }
+        try output("  ]" + text[range.upperBound...])
+    }
+
     /// One input.
     public static func input(_ input: InputSummary) -> JSONValue {
         .object(["path": .string(input.path), "lines": .int(input.lines), "bytes": .int(input.bytes)])

@@ -7,6 +7,16 @@ public protocol LeakReporter: Sendable {
     var format: OutputFormat { get }
     /// The whole output for `report`.
     func render(_ report: LeakReport, options: RenderOptions) -> String
+    /// The output for `report`, handed to `output` in pieces that join to ``render(_:options:)``,
+    /// so that a large report need not be held whole.
+    func write(_ report: LeakReport, options: RenderOptions, to output: (String) throws -> Void) rethrows
+}
+
+extension LeakReporter {
+    /// The whole output at once.
+    public func write(_ report: LeakReport, options: RenderOptions, to output: (String) throws -> Void) rethrows {
+        try output(render(report, options: options))
+    }
 }
 
 /// What a reporter may need besides the report itself.
