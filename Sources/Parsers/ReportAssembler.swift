@@ -51,6 +51,8 @@ struct ReportAssembler {
             }
             finishException(location: nil)
         }
+        // Outside any report most lines are ordinary output: their first two bytes say so.
+        if case .none = open, !classifier.mayStartReportLine(content) { return }
         // No report line is longer than the splitter keeps: a cut line is never read as one,
         // only named when it starts like one.
         if !cut {

@@ -44,6 +44,8 @@ final class ReportLineClassifier {
     private let cppReportEnd: RegexMatcher
     /// The entries of ``reportLineStarts`` by their first byte (indexed by byte).
     private let reportLineStartsByFirstByte: [[(prefix: StaticString, name: String)]]
+    /// Whether a line starting with those two bytes may be a report line (indexed by `first << 8 | second`).
+    private let reportLineFirstTwoBytes: [Bool]
 
     /// Creates matchers for the shared compiled patterns.
     init(patterns: ReportPatterns) throws(RegexError) {
@@ -85,9 +87,29 @@ final class ReportLineClassifier {
         var byFirstByte = [[(prefix: StaticString, name: String)]](repeating: [], count: 256)
         for start in Self.reportLineStarts { byFirstByte[Int(start.prefix.utf8Start.pointee)].append(start) }
         reportLineStartsByFirstByte = byFirstByte
+        var firstTwoBytes = [Bool](repeating: false, count: 1 << 16)
+        for prefix in Self.generalLineStarts + Self.reportLineStarts.map(\.prefix) {
+            firstTwoBytes[Int(prefix.utf8Start[0]) << 8 | Int(prefix.utf8Start[1])] = true
+        }
+        reportLineFirstTwoBytes = firstTwoBytes
     }
 
     // MARK: Lines that may appear anywhere
+
+    /// The start of every line ``classifyGeneral(_:)`` reads (its prefixes, cut to two bytes
+    /// below) besides the half-recognised ones: outside a report, a line that starts with none
+    /// of their first two bytes is ordinary output, turned away with one table lookup.
+    private static let generalLineStarts: [StaticString] = [
+        "=== Memory leaks in context '", "=== daslang C++ heap leak report ===", "[leak] ", "[daslang atexit] FATAL: ",
+        "--- heap report ---", "--- string heap report ---", "GC ", "gc_root 0x", "gc_node break: ", "  node 0x",
+        "  JobStatus #", "  Feature #", "  Handle", "FATAL: exiting with code 1 -- ", "EXCEPTION: ", "JOB EXCEPTION: ",
+        "JobStatus #", "total ", "tracking ", "CRASH: ", "unknown command line option ", "expecting job status id, got ",
+    ]
+
+    /// Whether `line` may be a line that ``classifyGeneral(_:)`` or ``halfRecognised(_:)`` knows.
+    func mayStartReportLine(_ line: UnsafeRawBufferPointer) -> Bool {
+        line.count >= 2 && reportLineFirstTwoBytes[Int(line[0]) << 8 | Int(line[1])]
+    }
 
     /// A line that starts a report, belongs to a self-delimited dump, or marks a panic, trace or
     /// usage error. Returns nil for ordinary output.
