@@ -63,7 +63,7 @@ extension LeakTriageCommand {
         private func deliver(_ diff: LeakDiff) throws {
             switch options.format {
             case .text: try options.emit(DiffTextReporter().render(diff, options: options.renderOptions))
-            case .json: try options.emit(DiffJSONReporter().render(diff, options: options.renderOptions))
+            case .json: try options.emit { write in try DiffJSONReporter().write(diff, options: options.renderOptions, to: write) }
             case .sarif, .github, .junit, .codequality, .native:
                 // Annotation formats show what the change introduced: the new findings.
                 var introduced = diff.head

@@ -9,26 +9,37 @@ public struct DiffJSONReporter: LeakDiffReporter {
     public init() {}
 
     public func render(_ diff: LeakDiff, options: RenderOptions) -> String {
-        let persisting = diff.persisting.map { entry -> JSONValue in
-            .object([
-                "finding": LeakReportJSON.finding(entry.finding, explain: options.explain),
+        var text = ""
+        write(diff, options: options) { text += $0 }
+        return text
+    }
+
+    /// The document in pieces, with one finding's tree in memory at a time (see ``LeakReportJSON/write(_:explain:to:)``).
+    public func write(_ diff: LeakDiff, options: RenderOptions, to output: (String) throws -> Void) rethrows {
+        let finding = { (finding: Finding) in LeakReportJSON.finding(finding, explain: options.explain) }
+        let persisting = { (index: Int) -> JSONValue in
+            let entry = diff.persisting[index]
+            return .object([
+                "finding": finding(entry.finding),
                 "count_delta": .int(entry.countDelta),
                 "bytes_delta": .optional(entry.bytesDelta),
                 "moved_from": LeakReportJSON.location(entry.movedFrom),
                 "base_fingerprint": .string(entry.baseFingerprint),
             ])
         }
-        return JSONValue.object([
+        let members: [String: JSONValue] = [
             "schema": .string(Self.schema),
             "base": .array(diff.base.inputs.map(LeakReportJSON.input)),
             "head": .array(diff.head.inputs.map(LeakReportJSON.input)),
-            "new": .array(diff.new.map { LeakReportJSON.finding($0, explain: options.explain) }),
-            "fixed": .array(diff.fixed.map { LeakReportJSON.finding($0, explain: options.explain) }),
-            "persisting": .array(persisting),
             "diagnostics": .object([
                 "base": .array(diff.base.diagnostics.map(LeakReportJSON.diagnostic)),
                 "head": .array(diff.head.diagnostics.map(LeakReportJSON.diagnostic)),
             ]),
-        ]).rendered()
+        ]
+        try JSONValue.writeDocument(members, streaming: [
+            "new": (diff.new.count, { finding(diff.new[$0]) }),
+            "fixed": (diff.fixed.count, { finding(diff.fixed[$0]) }),
+            "persisting": (diff.persisting.count, persisting),
+        ], to: output)
     }
 }

@@ -21,8 +21,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         return output
     }
 
-    /// Appends the value as it appears `indent` levels deep (its first line is not indented).
-    func write(to output: inout String, indent: Int) {
+    private func write(to output: inout String, indent: Int) {
         switch self {
         case .null: output.append("null")
         case let .bool(value): output.append(value ? "true" : "false")
@@ -50,6 +49,36 @@ public indirect enum JSONValue: Equatable, Sendable {
             }
             output.append(String(repeating: "  ", count: indent) + "}")
         }
+    }
+
+    /// A top-level object as ``rendered()`` prints it, handed to `output` in pieces: each member in
+    /// `streamed` is an array whose elements are made by `element` and written one at a time, so
+    /// that only one element's tree is in memory (a report's findings, with their positions).
+    public static func writeDocument(
+        _ members: [String: JSONValue], streaming streamed: [String: (count: Int, element: (Int) -> JSONValue)],
+        to output: (String) throws -> Void
+    ) rethrows {
+        let keys = Set(members.keys).union(streamed.keys).sorted()
+        guard !keys.isEmpty else { return try output("{}\n") }
+        var piece = "{\n"
+        for (index, key) in keys.enumerated() {
+            piece += "  "
+            writeString(key, to: &piece)
+            piece += ": "
+            if let array = streamed[key], array.count > 0 {
+                try output(piece + "[\n")
+                for position in 0..<array.count {
+                    piece = "    "
+                    array.element(position).write(to: &piece, indent: 2)
+                    try output(piece + (position + 1 < array.count ? ",\n" : "\n"))
+                }
+                piece = "  ]"
+            } else {
+                (members[key] ?? .array([])).write(to: &piece, indent: 1)
+            }
+            piece += index + 1 < keys.count ? ",\n" : "\n"
+        }
+        try output(piece + "}\n")
     }
 
     /// Writes `value` as a JSON string literal; control characters are escaped.

@@ -34,18 +34,9 @@ public enum LeakReportJSON {
     public static func write(_ report: LeakReport, explain: Bool = false, to output: (String) throws -> Void) rethrows {
         var shell = report
         shell.findings = []
-        let text = document(shell, explain: explain).rendered()
-        // Keys are sorted and strings escaped, so this is the findings member and nothing else.
-        let placeholder = "\n  \"findings\": []"
-        guard !report.findings.isEmpty, let range = text.firstRange(of: placeholder) else { return try output(text) }
-        try output(String(text[..<range.lowerBound]) + "\n  \"findings\": [\n")
-        for (index, item) in report.findings.enumerated() {
-            var piece = "    "
-            finding(item, explain: explain).write(to: &piece, indent: 2)
-            piece += index + 1 < report.findings.count ? ",\n" : "\n"
-            try output(piece)
-        }
-        try output("  ]" + text[range.upperBound...])
+        guard case let .object(members) = document(shell, explain: explain) else { return }
+        try JSONValue.writeDocument(
+            members, streaming: ["findings": (report.findings.count, { finding(report.findings[$0], explain: explain) })], to: output)
     }
 
     /// One input.
