@@ -21,6 +21,7 @@ struct NativeReplay {
             builder.value.receive(event)
         }
         let report = builder.value.build(inputs: inputs)
+        Diagnostics.report(report.diagnostics, inputs: report.inputs)
         let selectedFingerprints = try select(report)
         var output = ""
         var input = -1

@@ -40,7 +40,7 @@ public struct Baseline: Sendable, Equatable {
         var entries: [String: Entry] = [:]
         for finding in findings {
             entries[finding.fingerprint] = Entry(
-                fingerprint: finding.fingerprint, count: (entries[finding.fingerprint]?.count ?? 0) + finding.count,
+                fingerprint: finding.fingerprint, count: (entries[finding.fingerprint]?.count ?? 0).addingSaturated(finding.count),
                 detector: finding.detector.rawValue, kind: finding.kind, title: finding.title)
         }
         self.entries = entries

@@ -53,9 +53,9 @@ public enum BaselineJSON {
             guard let fingerprint = finding["fingerprint"] as? String, let count = finding["count"] as? Int, count >= 0 else {
                 throw .unexpectedShape("finding \(index) has no fingerprint or no non-negative count")
             }
-            let previous = entries[fingerprint]?.count ?? 0
+            // A fingerprint listed twice accepts both counts; a hostile file cannot overflow the sum.
             entries[fingerprint] = Baseline.Entry(
-                fingerprint: fingerprint, count: previous + count, detector: finding["detector"] as? String ?? "",
+                fingerprint: fingerprint, count: (entries[fingerprint]?.count ?? 0).addingSaturated(count), detector: finding["detector"] as? String ?? "",
                 kind: finding["kind"] as? String ?? "", title: finding["title"] as? String ?? "")
         }
         return Baseline(entries: entries)

@@ -108,3 +108,18 @@ import Testing
         #expect(try CLIRunner.run(["run", "--color", "always", log]).stdout.contains("\u{1B}["))
     }
 }
+
+/// A hostile baseline file cannot crash the gate.
+@Suite struct HostileBaselineTests {
+    @Test func hugeRepeatedCountsSaturate() throws {
+        let text = """
+            {"schema": "leaktriage-baseline/1", "findings": [
+              {"fingerprint": "f", "count": \(Int.max)}, {"fingerprint": "f", "count": \(Int.max)}]}
+            """
+        let directory = try CLIRunner.temporaryDirectory()
+        let path = directory.appendingPathComponent("huge.json").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["run", "--baseline", path, Fixtures.corpusPath("gc_app_leak.log")])
+        #expect(result.status == 1)
+    }
+}
