@@ -338,14 +338,18 @@ final class ReportLineClassifier {
                 return .cppReportEnd(leaks: leaks, sites: sites, seconds: text(cppReportEnd, 3, line))
             }
         case UInt8(ascii: "T"), UInt8(ascii: "D"), UInt8(ascii: "L"), UInt8(ascii: "O"):
-            if cppSummary.matches(line), let labelRange = cppSummary.range(1), let value = decimal(cppSummary, 2, line) {
+            if cppSummary.matches(line), let value = decimal(cppSummary, 2, line) {
                 let field: CppSummaryField
-                switch line[labelRange.lowerBound + 1] {
-                case UInt8(ascii: "o") where line[labelRange.lowerBound + 6] == UInt8(ascii: "l"): field = .liveAllocations
-                case UInt8(ascii: "o"): field = .bytes
-                case UInt8(ascii: "i"): field = .sites
-                case UInt8(ascii: "a"): field = .largestAllocation
-                default: field = .orphanFrees
+                if ByteText.hasPrefix(line, "Total live allocations:") {
+                    field = .liveAllocations
+                } else if ByteText.hasPrefix(line, "Total bytes:") {
+                    field = .bytes
+                } else if ByteText.hasPrefix(line, "Distinct leak sites:") {
+                    field = .sites
+                } else if ByteText.hasPrefix(line, "Largest single alloc:") {
+                    field = .largestAllocation
+                } else {
+                    field = .orphanFrees
                 }
                 return .cppSummary(field: field, value: value)
             }
