@@ -13,6 +13,8 @@ extension LeakTriageCommand {
 
         @OptionGroup var options: ReportOptions
 
+        @OptionGroup var baselines: BaselineOptions
+
         @Option(name: .long, help: "Which findings make the exit code 1: new (default), any (new or persisting) or none.")
         var failOn: FailOn = .new
 
@@ -35,6 +37,8 @@ extension LeakTriageCommand {
 
         func run() throws {
             let only = try options.selectedMechanisms()
+            // Known findings (up to their recorded counts) do not fail the gate, new or not.
+            let baseline = try baselines.load()
             let basePaths = (logs.first.map { [$0] } ?? []) + base
             let headPaths = (logs.count == 2 ? [logs[1]] : []) + head
             let baseReport = try LogAnalysis.analyse(basePaths, only: only)
@@ -54,9 +58,10 @@ extension LeakTriageCommand {
                 try deliver(diff)
             }
             let gated = failOn == .any ? diff.new + diff.persisting.map(\.finding) : diff.new
+            try baselines.store(diff.head.findings)
             let status = LogAnalysis.exitStatus(
                 for: gated, untrustworthy: diff.base.isUntrustworthy || diff.head.isUntrustworthy,
-                failOn: failOn == .none ? .none : .any, strict: options.strict, baseline: nil)
+                failOn: failOn == .none ? .none : .any, strict: options.strict, baseline: baseline)
             if status != .passed { throw status.exitCode }
         }
 

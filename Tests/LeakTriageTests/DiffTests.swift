@@ -81,3 +81,16 @@ import Testing
         #expect(shards.status == 0)
     }
 }
+
+/// `diff --baseline`: a new finding already accepted by the baseline does not fail.
+@Suite struct DiffBaselineTests {
+    @Test func acceptedNewFindingsDoNotFail() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        let baseline = directory.appendingPathComponent("b.json").path
+        let base = Fixtures.corpusPath("gc_app_leak.log")
+        let head = Fixtures.corpusPath("combined_all.log")
+        #expect(try CLIRunner.run(["diff", base, head]).status == 1)
+        _ = try CLIRunner.run(["run", "--write-baseline", baseline, head])
+        #expect(try CLIRunner.run(["diff", "--baseline", baseline, base, head]).status == 0)
+    }
+}
