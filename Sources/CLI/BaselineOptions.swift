@@ -31,7 +31,8 @@ struct BaselineOptions: ParsableArguments {
         }
     }
 
-    private static func read(_ path: String) throws -> Baseline {
+    /// Reads the baseline (or JSON report of ours) at `path`; a file that cannot be read is exit 2.
+    static func read(_ path: String) throws -> Baseline {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))

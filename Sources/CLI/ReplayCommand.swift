@@ -19,14 +19,9 @@ extension LeakTriageCommand {
         @Option(name: .long, help: "text (trace timelines), json (schema leaktriage-replay/1) or native (the reports as daslang printed them).")
         var format: Format = .text
 
-        @Option(name: .long, help: "Write there instead of standard output, atomically.")
-        var output: String?
+        @OptionGroup var destination: OutputOptions
 
-        @Option(name: .long, help: "Colour in text output: auto, always or never.")
-        var color: ColorChoice = .auto
-
-        @Option(name: .long, help: "With native: keep only these mechanisms (gc, jobque, heap, smart_ptr, handles).")
-        var only: [String] = []
+        @OptionGroup var mechanisms: MechanismFilter
 
         @Option(name: .long, help: "With native: print only findings beyond this baseline (or JSON report of ours).")
         var baseline: String?
@@ -36,31 +31,27 @@ extension LeakTriageCommand {
 
         func validate() throws {
             if logs.isEmpty { throw ValidationError("give the log to replay, or '-' for standard input") }
-            if format != .native, baseline != nil || !only.isEmpty {
+            if format != .native, baseline != nil || !mechanisms.only.isEmpty {
                 throw ValidationError("--only and --baseline select leaks for --format native")
             }
         }
 
         func run() throws {
-            var reportOptions = try ReportOptions.parse([])
-            reportOptions.output = output
-            reportOptions.color = color
-            reportOptions.only = only
             let rendered: String
             switch format {
             case .native:
-                let accepted = try baseline.map { try BaselineOptions.parse(["--baseline", $0]).load() ?? Baseline() }
-                rendered = try NativeReplay(mechanisms: try reportOptions.selectedMechanisms()).render(logs) { report in
-                    accepted.map { baseline in Set(report.findings.filter { baseline.excess(of: $0) > 0 }.map(\.fingerprint)) }
+                let accepted = try baseline.map(BaselineOptions.read)
+                rendered = try NativeReplay(mechanisms: try mechanisms.selected()).render(logs) { report in
+                    accepted?.fingerprintsBeyond(report.findings)
                 }.text
             case .json, .text:
                 let report = try LogAnalysis.analyse(logs, only: nil)
                 let analyses = report.traces.map(TraceAnalysis.init)
                 rendered = format == .json
                     ? TraceReplayReporter().json(analyses)
-                    : TraceReplayReporter().text(analyses, inputs: report.inputs, color: reportOptions.useColor)
+                    : TraceReplayReporter().text(analyses, inputs: report.inputs, color: destination.useColor)
             }
-            try reportOptions.emit(rendered)
+            try destination.emit(rendered)
         }
     }
 }

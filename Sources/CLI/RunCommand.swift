@@ -31,9 +31,7 @@ extension LeakTriageCommand {
             let report: LeakReport
             if options.format == .native {
                 // The selected leaks, printed as daslang would have printed them.
-                let replay = try NativeReplay(mechanisms: only).render(logs) { report in
-                    baseline.map { accepted in Set(report.findings.filter { accepted.excess(of: $0) > 0 }.map(\.fingerprint)) }
-                }
+                let replay = try NativeReplay(mechanisms: only).render(logs) { report in baseline?.fingerprintsBeyond(report.findings) }
                 report = LogAnalysis.filtered(replay.report, only: only)
                 try options.emit(replay.text)
             } else {

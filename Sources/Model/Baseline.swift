@@ -60,6 +60,11 @@ public struct Baseline: Sendable, Equatable {
         return Baseline(entries: entries)
     }
 
+    /// The fingerprints of those `findings` that have occurrences beyond this baseline.
+    public func fingerprintsBeyond(_ findings: [Finding]) -> Set<String> {
+        Set(findings.filter { excess(of: $0) > 0 }.map(\.fingerprint))
+    }
+
     /// How many occurrences of `finding` exceed what this baseline accepts (all of them when unknown).
     public func excess(of finding: Finding) -> Int {
         max(0, finding.count - (entries[finding.fingerprint]?.count ?? 0))
