@@ -1,5 +1,6 @@
 import Foundation
 import LeakModel
+import LeakReporters
 
 /// The one channel for messages to people: standard error, `leaktriage: <level>: <message>`.
 enum Diagnostics {
@@ -7,19 +8,13 @@ enum Diagnostics {
     static func warning(_ message: String) { write("leaktriage: warning: \(message)\n") }
     static func note(_ message: String) { write("leaktriage: note: \(message)\n") }
 
-    /// Each of `diagnostics` as one line, naming the input and line it is about, so that what
-    /// makes a log untrustworthy shows whatever the output format. Log text quoted in a message
-    /// has its control characters replaced, so that it cannot move the cursor or end the line.
-    static func report(_ diagnostics: [Diagnostic], inputs: [InputSummary]) {
-        for diagnostic in diagnostics {
-            var place = ""
-            if let position = diagnostic.position, inputs.indices.contains(position.input) {
-                place = "\(inputs[position.input].path):\(position.line): "
-            }
-            let scalars = (place + diagnostic.message).unicodeScalars.map { scalar in
-                scalar.value < 0x20 && scalar != "\t" || (0x7F...0x9F).contains(scalar.value) ? "\u{FFFD}" : scalar
-            }
-            write("leaktriage: \(diagnostic.severity.rawValue): \(String(String.UnicodeScalarView(scalars)))\n")
+    /// Each of the report's diagnostics as one line, naming the input and line it is about, so
+    /// that what makes a log untrustworthy shows whatever the output format. Log text quoted in a
+    /// message has its control characters replaced, so that it cannot move the cursor or end the line.
+    static func report(_ report: LeakReport) {
+        for diagnostic in report.diagnostics {
+            let place = diagnostic.position.map { report.place(of: $0) + ": " } ?? ""
+            write("leaktriage: \(diagnostic.severity.rawValue): \(TerminalText.replacingControls(place + diagnostic.message))\n")
         }
     }
 

@@ -14,7 +14,7 @@ enum LogAnalysis {
         let builder = BuilderBox()
         let inputs = try InputReader.read(paths, passThrough: passThrough) { builder.value.receive($0) }
         let report = builder.value.build(inputs: inputs)
-        Diagnostics.report(report.diagnostics, inputs: report.inputs)
+        Diagnostics.report(report)
         return filtered(report, only: only)
     }
 

@@ -21,7 +21,7 @@ struct NativeReplay {
             builder.value.receive(event)
         }
         let report = builder.value.build(inputs: inputs)
-        Diagnostics.report(report.diagnostics, inputs: report.inputs)
+        Diagnostics.report(report)
         let selectedFingerprints = try select(report)
         var output = ""
         var input = -1

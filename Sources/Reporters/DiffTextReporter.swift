@@ -43,8 +43,7 @@ public struct DiffTextReporter: LeakDiffReporter {
         for (side, report) in [("base", diff.base), ("head", diff.head)] where report.isUntrustworthy {
             lines.append(style.severity(.warning, text: "warning: ") + "the \(side) logs may not show every leak:")
             for diagnostic in report.diagnostics where diagnostic.untrustworthy {
-                let path = diagnostic.position.flatMap { $0.input < report.inputs.count ? report.inputs[$0.input].path : nil }
-                let place = diagnostic.position.map { "\(path ?? "input \($0.input)"):\($0.line): " } ?? ""
+                let place = diagnostic.position.map { report.place(of: $0) + ": " } ?? ""
                 lines.append("  \(place)\(diagnostic.message)")
             }
         }

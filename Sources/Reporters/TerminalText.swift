@@ -2,9 +2,20 @@
 /// (a context name, a path) must not move the cursor, end the line, or start a CI workflow
 /// command. Control characters become U+FFFD; only the SGR colour sequences the text
 /// formats add themselves are kept.
-enum TerminalText {
+public enum TerminalText {
+    /// `text` with every control character other than tab (ESC included) replaced by U+FFFD:
+    /// log text quoted in a one-line message cannot move the cursor or end the line.
+    public static func replacingControls(_ text: String) -> String {
+        ScalarEscaper.escape(text) { isUnsafe($0) ? "\u{FFFD}" : nil }
+    }
+
+    /// A C0 or C1 control character other than tab, or DEL.
+    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        ScalarEscaper.isControl(scalar) || (0x80...0x9F).contains(scalar.value)
+    }
+
     /// `line` with every control character other than tab and SGR escapes replaced by U+FFFD.
-    static func safeLine(_ line: String) -> String {
+    public static func safeLine(_ line: String) -> String {
         let scalars = Array(line.unicodeScalars)
         var output = String.UnicodeScalarView()
         var index = 0
@@ -15,7 +26,7 @@ enum TerminalText {
                 index = end + 1
                 continue
             }
-            output.append(ScalarEscaper.isControl(scalar) || (0x80...0x9F).contains(scalar.value) ? "\u{FFFD}" : scalar)
+            output.append(isUnsafe(scalar) ? "\u{FFFD}" : scalar)
             index += 1
         }
         return String(output)

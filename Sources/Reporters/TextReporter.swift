@@ -38,7 +38,7 @@ public struct TextReporter: LeakReporter {
             let badge = style.severity(finding.severity, text: finding.severity == .note ? "note " : finding.consequenceOf == nil ? "fix  " : "after")
             lines.append("\(pad(String(finding.rank), 3)). \(badge) \(finding.title)")
             var detail = ["\(finding.detector.rawValue)", "fingerprint \(finding.fingerprint.prefix(12))"]
-            if let first = finding.occurrences.first { detail.append("first at \(place(first, report))") }
+            if let first = finding.occurrences.first { detail.append("first at \(report.place(of: first))") }
             lines.append("       " + style.dim(detail.joined(separator: " · ")))
             if let cause = finding.consequenceOf {
                 let causeText = ranks[cause].map { "consequence of #\($0)" }
@@ -82,18 +82,13 @@ public struct TextReporter: LeakReporter {
             return "\(detector.rawValue) \(totals.occurrences)\(bytes)"
         }.joined(separator: " · ").nonEmpty(or: "none")))
         for diagnostic in report.diagnostics {
-            let at = diagnostic.position.map { place($0, report) + ": " } ?? ""
+            let at = diagnostic.position.map { report.place(of: $0) + ": " } ?? ""
             lines.append(style.severity(diagnostic.severity, text: "\(diagnostic.severity.rawValue): ") + at + diagnostic.message)
         }
         if report.isUntrustworthy {
             lines.append(style.severity(.warning, text: "this log may not show every leak (--strict makes that exit 3)"))
         }
         return lines.map(TerminalText.safeLine).joined(separator: "\n") + "\n"
-    }
-
-    private func place(_ position: LogPosition, _ report: LeakReport) -> String {
-        let path = position.input < report.inputs.count ? report.inputs[position.input].path : "input \(position.input)"
-        return "\(path):\(position.line)"
     }
 
     private func pad(_ text: String, _ width: Int) -> String {
