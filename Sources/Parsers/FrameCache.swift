@@ -6,12 +6,15 @@ final class CachedFrame {
     /// The bytes the frame was parsed from (the cache key).
     let key: [UInt8]
     let frame: StackFrame
+    /// The typed line, when the key is the whole line (a profiler frame), for re-rendering.
+    let line: ReportLine?
     /// Whether the frame is in user code (has a location outside daslib): a leak is born there.
     let isUserCode: Bool
 
-    init(key: [UInt8], frame: StackFrame) {
+    init(key: [UInt8], frame: StackFrame, line: ReportLine?) {
         self.key = key
         self.frame = frame
+        self.line = line
         self.isUserCode = frame.location.map { !$0.isLibrary } ?? false
     }
 }
@@ -29,14 +32,14 @@ struct FrameCache {
     private var bytesKept = 0
 
     /// The frame for `key`, from `parse` when the key is not cached; nil when `parse` says it is no frame.
-    mutating func frame(for key: UnsafeRawBufferPointer, parse: () -> StackFrame?) -> CachedFrame? {
+    mutating func frame(for key: UnsafeRawBufferPointer, parse: () -> (frame: StackFrame, line: ReportLine?)?) -> CachedFrame? {
         let hash = ByteText.hash(key)
         if let cached = frames[hash]?.first(where: { $0.key.withUnsafeBytes { ByteText.equal($0, key) } }) {
             return cached
         }
-        guard let frame = parse() else { return nil }
-        guard bytesKept + key.count <= Self.byteBudget else { return CachedFrame(key: [], frame: frame) }
-        let cached = CachedFrame(key: Array(key), frame: frame)
+        guard let parsed = parse() else { return nil }
+        guard bytesKept + key.count <= Self.byteBudget else { return CachedFrame(key: [], frame: parsed.frame, line: parsed.line) }
+        let cached = CachedFrame(key: Array(key), frame: parsed.frame, line: parsed.line)
         frames[hash, default: []].append(cached)
         bytesKept += key.count
         return cached

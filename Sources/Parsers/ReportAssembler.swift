@@ -97,7 +97,7 @@ struct ReportAssembler {
                 return false
             }
             append(frame, to: &state.currentFrames, cut: &state.currentFramesCut, position: position)
-            if recordLines, let line = classifier.classifyProfilerFrame(content) { record(line, marker, position) }
+            if let line = frame.line { record(line, marker, position) }
             return true
         case let .heap(state):
             guard let line = classifier.classifyHeapBody(content), accept(line, into: state, position: position) else {
@@ -302,7 +302,7 @@ struct ReportAssembler {
             guard let line = classifier.classifyProfilerFrame(content), case let .profilerFrame(function, location) = line else {
                 return nil
             }
-            return StackFrame(function: function, location: location.flatMap(SourceLocation.init(parsing:)))
+            return (StackFrame(function: function, location: location.flatMap(SourceLocation.init(parsing:))), line)
         }
     }
 
@@ -318,7 +318,8 @@ struct ReportAssembler {
         let classifier = classifier
         return cppFrames.frame(for: UnsafeRawBufferPointer(rebasing: content[(index + 2)...])) {
             guard let line = classifier.classifyCppBody(content), case let .cppFrame(_, symbol, library) = line else { return nil }
-            return StackFrame(function: symbol, location: nil, library: library)
+            // The key leaves out the address, so the typed line (which holds it) is not shared.
+            return (StackFrame(function: symbol, location: nil, library: library), nil)
         }
     }
 
@@ -527,7 +528,7 @@ struct ReportAssembler {
             state.bytesSeen &+= bytes
             state.currentSite = (allocations, bytes, position)
         case let .cppFrame(_, symbol, library):
-            append(CachedFrame(key: [], frame: StackFrame(function: symbol, location: nil, library: library)),
+            append(CachedFrame(key: [], frame: StackFrame(function: symbol, location: nil, library: library), line: nil),
                    to: &state.currentFrames, cut: &state.currentFramesCut, position: position)
         case let .cppReportEnd(leaks, sites, _):
             if let site = state.takeCurrentSite(stacks: &stacks) { emit(.occurrence(site)) }
