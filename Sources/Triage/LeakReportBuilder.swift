@@ -28,7 +28,7 @@ public struct LeakReportBuilder: Sendable {
     private var traceEvents = 0
     private var droppedTraceEvents = 0
     /// JobStatus findings per input and id, for Features that belong to them.
-    private var jobStatuses: [Int: [UInt64: (fingerprintKey: String, subtype: String, description: String)]] = [:]
+    private var jobStatuses: [Int: [UInt64: (key: String, moveKey: String, subtype: String, description: String)]] = [:]
     /// Fingerprints of Feature drafts per input with their owner JobStatus fingerprint.
     private var featureOwners: [String: String] = [:]
     /// User scripts seen per input, most frequent first, for next-step commands.
@@ -91,14 +91,12 @@ public struct LeakReportBuilder: Sendable {
         let raw = RawOccurrenceKey(occurrence, qualifier: qualifier.key)
         let index = draftIndexByRawKey[raw] ?? newDraft(for: occurrence, raw: raw, qualifier: qualifier)
         drafts[index].add(occurrence)
-        let key = drafts[index].key
-        let fingerprint = fingerprints[index]
-        if recordsOccurrenceFingerprints { occurrenceFingerprints[occurrence.position] = fingerprint }
+        if recordsOccurrenceFingerprints { occurrenceFingerprints[occurrence.position] = fingerprints[index] }
         if occurrence.detector == .jobStatus, occurrence.kind != "Feature", let id = occurrence.identity.flatMap({ UInt64($0, radix: 16) }) {
             let created = occurrence.location.map { " created at \($0)" } ?? ""
-            jobStatuses[occurrence.position.input, default: [:]][id] = (key, occurrence.kind, "\(occurrence.kind) #\(String(id, radix: 16))\(created)")
+            jobStatuses[occurrence.position.input, default: [:]][id] = (
+                drafts[index].key, drafts[index].moveKey, occurrence.kind, "\(occurrence.kind) #\(String(id, radix: 16))\(created)")
         }
-        if let owner = qualifier.ownerKey { featureOwners[fingerprint] = Fingerprinter.fingerprint(ofKey: owner) }
     }
 
     /// The draft for a raw key not seen before: normalised once here, and a new draft unless
@@ -119,6 +117,7 @@ public struct LeakReportBuilder: Sendable {
             drafts.append(draft)
             fingerprints.append(fingerprint)
             draftIndex[fingerprint] = index
+            if let owner = qualifier.ownerKey { featureOwners[fingerprint] = Fingerprinter.fingerprint(ofKey: owner) }
         }
         draftIndexByRawKey[raw] = index
         return index
@@ -131,25 +130,15 @@ public struct LeakReportBuilder: Sendable {
         let known = jobStatuses[occurrence.position.input] ?? [:]
         if let owner = occurrence.context.flatMap({ UInt64($0, radix: 16) }) {
             if let status = known[owner] {
-                return ("owned-by{\(status.fingerprintKey)}", "owned-by{\(Self.stripLines(status.fingerprintKey))}", status.fingerprintKey,
-                        "owned by \(status.description)")
+                return ("owned-by{\(status.key)}", "owned-by{\(status.moveKey)}", status.key, "owned by \(status.description)")
             }
             return ("owned", "owned", nil, "owned by #\(String(owner, radix: 16))")
         }
         if let id = occurrence.identity.flatMap({ UInt64($0, radix: 16) }), id > 0, let status = known[id - 1],
            status.subtype == "Channel" || status.subtype == "LockBox" {
-            return ("embedded-in{\(status.fingerprintKey)}", "embedded-in{\(Self.stripLines(status.fingerprintKey))}", status.fingerprintKey,
-                    "embedded in \(status.description)")
+            return ("embedded-in{\(status.key)}", "embedded-in{\(status.moveKey)}", status.key, "embedded in \(status.description)")
         }
         return ("unowned", "unowned", nil, nil)
-    }
-
-    private static func stripLines(_ key: String) -> String {
-        // The owner's key with its location reduced to the path, for the line-insensitive key.
-        key.split(separator: "|", omittingEmptySubsequences: false).map { field in
-            guard field.contains(":") else { return String(field) }
-            return String(field.split(separator: ":").first ?? field)
-        }.joined(separator: "|")
     }
 
     private mutating func noteScript(_ location: SourceLocation?, input: Int) {
