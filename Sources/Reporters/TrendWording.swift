@@ -1,0 +1,46 @@
+import LeakModel
+
+/// How the text formats word a fingerprint's history, the same in the trend's text and in
+/// the titles of its annotations. Runs are numbered from 1 for people (JSON counts from 0).
+enum TrendWording {
+    /// Runs a presence strip shows; older ones are elided with `…`.
+    static let stripLimit = 24
+    /// Counts a growing leak's rise shows.
+    static let riseLimit = 6
+
+    /// `■□■■□■`: one square per run, filled where the run showed the finding.
+    static func strip(_ counts: [Int]) -> String {
+        let shown = counts.suffix(stripLimit).map { $0 > 0 ? "■" : "□" }.joined()
+        return counts.count > stripLimit ? "…" + shown : shown
+    }
+
+    /// What the status means for this finding: `counts 1 → 2 → 3`, `new in run 4 of 6`,
+    /// `in 4 of 6 runs`, `fixed after run 2 of 6`, `in all 6 runs`.
+    static func history(_ entry: TrendFinding) -> String {
+        let runs = entry.counts.count
+        switch entry.status {
+        case .growing:
+            let shown = entry.counts.suffix(riseLimit).map(String.init).joined(separator: " → ")
+            return "count " + (runs > riseLimit ? "… " : "") + shown
+        case .persistent:
+            return runs == 1 ? "in the only run" : "in all \(runs) runs"
+        case .new:
+            return "new in run \((entry.seenIn.first ?? 0) + 1) of \(runs)"
+        case .fixed:
+            return "gone after run \(entry.lastRun + 1) of \(runs)"
+        case .intermittent:
+            return "in \(entry.seenIn.count) of \(runs) runs"
+        }
+    }
+
+    /// Why a finding fails `--fail-on new`, for the title of its annotation:
+    /// `growing: count 1 → 2 → 3`, `new in run 4 of 6`.
+    static func regression(_ entry: TrendFinding) -> String {
+        entry.status == .new ? history(entry) : "\(entry.status.rawValue): \(history(entry))"
+    }
+
+    /// `in 2 of 3 history runs`, for `diff --history`.
+    static func history(_ entry: LeakDiff.Intermittent, runs: Int) -> String {
+        "in \(entry.historySeenIn.count) of \(runs) history \(runs == 1 ? "run" : "runs")"
+    }
+}
