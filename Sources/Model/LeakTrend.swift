@@ -6,13 +6,16 @@ public struct LeakTrend: Sendable, Equatable {
     /// One entry per fingerprint: by status in ``TrendStatus/displayOrder``, then newest run
     /// first, then in that run's triage order.
     public var findings: [TrendFinding]
+    /// One entry per panic fingerprint, ordered as ``findings``, then in log order.
+    public var panics: [TrendPanic]
     /// Diagnostics of every run, oldest run first (capped; the rest are counted in a last note).
     public var diagnostics: [TrendDiagnostic]
 
     /// Creates a trend.
-    public init(runs: [TrendRun], findings: [TrendFinding], diagnostics: [TrendDiagnostic]) {
+    public init(runs: [TrendRun], findings: [TrendFinding], panics: [TrendPanic] = [], diagnostics: [TrendDiagnostic]) {
         self.runs = runs
         self.findings = findings
+        self.panics = panics
         self.diagnostics = diagnostics
     }
 

@@ -19,10 +19,14 @@ public struct TrendJSONReporter: TrendReporter {
         let members: [String: JSONValue] = [
             "schema": .string(Self.schema),
             "runs": .array(trend.runs.map(Self.run)),
+            "panics": .array(trend.panics.map { Self.history(of: $0, as: "panic", LeakReportJSON.panic($0.panic)) }),
             "diagnostics": .array(trend.diagnostics.map(Self.diagnostic)),
         ]
         try JSONValue.writeDocument(members, streaming: [
-            "findings": (trend.findings.count, { Self.entry(trend.findings[$0], explain: options.explain) }),
+            "findings": (trend.findings.count, { index in
+                let entry = trend.findings[index]
+                return Self.history(of: entry, as: "finding", LeakReportJSON.finding(entry.finding, explain: options.explain))
+            }),
         ], to: output)
     }
 
@@ -31,10 +35,10 @@ public struct TrendJSONReporter: TrendReporter {
         .object(["inputs": .array(run.inputs.map(LeakReportJSON.input)), "untrustworthy": .bool(run.untrustworthy)])
     }
 
-    /// One fingerprint across the runs.
-    static func entry(_ entry: TrendFinding, explain: Bool) -> JSONValue {
+    /// One fingerprint across the runs: `item` under `name`, and its history.
+    static func history<Item>(of entry: TrendEntry<Item>, as name: String, _ item: JSONValue) -> JSONValue {
         .object([
-            "finding": LeakReportJSON.finding(entry.finding, explain: explain),
+            name: item,
             "seen_in": .array(entry.seenIn.map(JSONValue.int)),
             "counts": .array(entry.counts.map(JSONValue.int)),
             "status": .string(entry.status.rawValue),

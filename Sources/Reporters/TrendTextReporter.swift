@@ -6,6 +6,8 @@ import LeakModel
 public struct TrendTextReporter: TrendReporter {
     /// Findings listed before the rest are only counted.
     public static let findingLimit = 16
+    /// Panics listed before the rest are only counted.
+    public static let panicLimit = 4
 
     /// Creates the reporter.
     public init() {}
@@ -47,6 +49,19 @@ public struct TrendTextReporter: TrendReporter {
         if knownNonLeaks > 0 {
             lines.append("")
             lines.append(style.dim("\(knownNonLeaks) known non-leak \(plural("finding", knownNonLeaks)) not listed; --format json lists them"))
+        }
+        // Panics across runs: racy runs differ in which of them make it out. The atexit audit
+        // only echoes a job panic, as in `run`'s text.
+        let panics = trend.panics.filter { $0.panic.kind != .atexitFatal }
+        if !panics.isEmpty {
+            lines.append("")
+            lines.append(style.bold("PANICS") + style.dim(" (\(panics.count))"))
+            for entry in panics.prefix(Self.panicLimit) {
+                let at = entry.panic.location.map { " at \($0)" } ?? ""
+                lines.append("  \(TrendWording.strip(entry.counts))  \(entry.panic.kind.rawValue): \(entry.panic.message)\(at)"
+                    + style.dim(" — \(entry.status.rawValue), " + TrendWording.presence(entry)))
+            }
+            if panics.count > Self.panicLimit { lines.append("  … \(panics.count - Self.panicLimit) more (--format json lists them all)") }
         }
         let untrustworthy = trend.runs.indices.filter { trend.runs[$0].untrustworthy }
         if !trend.diagnostics.isEmpty {

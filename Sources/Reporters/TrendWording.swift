@@ -22,15 +22,20 @@ enum TrendWording {
         case .growing:
             let shown = entry.counts.suffix(riseLimit).map(String.init).joined(separator: " → ")
             return "count " + (runs > riseLimit ? "… " : "") + shown
-        case .persistent:
-            return runs == 1 ? "in the only run" : "in all \(runs) runs"
+        case .persistent, .intermittent:
+            return presence(entry)
         case .new:
             return "new in run \((entry.seenIn.first ?? 0) + 1) of \(runs)"
         case .fixed:
             return "gone after run \(entry.lastRun + 1) of \(runs)"
-        case .intermittent:
-            return "in \(entry.seenIn.count) of \(runs) runs"
         }
+    }
+
+    /// `in 4 of 6 runs`, `in all 6 runs`: how many runs showed it, whatever its status.
+    static func presence<Item>(_ entry: TrendEntry<Item>) -> String {
+        let runs = entry.counts.count
+        let seen = entry.seenIn.count
+        return seen == runs ? (runs == 1 ? "in the only run" : "in all \(runs) runs") : "in \(seen) of \(runs) runs"
     }
 
     /// Why a finding fails `--fail-on new`, for the title of its annotation:

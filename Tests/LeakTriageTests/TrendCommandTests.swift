@@ -24,7 +24,7 @@ import Testing
         let result = try CLIRunner.run(["trend", "--format", "json"] + runOptions(runs))
         #expect(result.status == 1, "\(result.stderr)")
         let document = try object(result.stdout)
-        #expect(Set(document.keys) == ["schema", "runs", "findings", "diagnostics"])
+        #expect(Set(document.keys) == ["schema", "runs", "findings", "panics", "diagnostics"])
         #expect(document["schema"] as? String == "leaktriage-trend/1")
         let runObjects = try #require(document["runs"] as? [[String: Any]])
         #expect(runObjects.map { ($0["inputs"] as? [[String: Any]])?.compactMap { $0["path"] as? String } ?? [] } == runs)
@@ -41,6 +41,9 @@ import Testing
             #expect(entry["counts"] as? [Int] == want.counts)
             #expect(finding["count"] as? Int == want.counts[want.lastRun])
         }
+        let panics = try #require(document["panics"] as? [[String: Any]])
+        #expect(panics.count == 4)
+        #expect(panics.allSatisfy { Set($0.keys) == ["panic", "seen_in", "counts", "status"] && $0["status"] as? String == "intermittent" })
         let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
         #expect(Set(diagnostics.compactMap { $0["run"] as? Int }) == [1, 2, 4, 5])
     }
@@ -98,6 +101,8 @@ import Testing
         #expect(result.stdout.contains("  ■□■□□■  [heap] 2 `array` blocks (1,280 bytes) live after main — in 3 of 6 runs\n"))
         #expect(result.stdout.contains("… 23 more: 8 intermittent, 12 persistent, 3 fixed (--format json lists them all)"))
         #expect(result.stdout.contains("runs 2, 3, 5, 6 may not show every leak"))
+        #expect(result.stdout.contains("\nPANICS (3)\n"))
+        #expect(result.stdout.contains("\n  □□□□■□  exception: channel being deleted while being used at programs/jobque_capture_leak.das:31:18 — intermittent, in 1 of 6 runs\n"))
     }
 
     @Test func ciFormatsAnnotateWhatFailsTheGate() throws {

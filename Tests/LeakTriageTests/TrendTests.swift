@@ -95,6 +95,25 @@ import Testing
         #expect(!quiet.isUntrustworthy)
     }
 
+    @Test func thePanicsOfTheRacyRunsComeAndGo() throws {
+        // Each panic of a racy shard is expected in exactly the runs that hold a shard printing it.
+        var expected: [String: Set<Int>] = [:]
+        for (run, shards) in TrendRuns.racyShards {
+            for shard in shards {
+                for panic in try Fixtures.analyse([try Fixtures.corpus(shard)]).panics {
+                    expected[PanicFingerprint.fingerprint(of: panic), default: []].insert(run)
+                }
+            }
+        }
+        let trend = try TrendRuns.trend()
+        #expect(expected.count == 4)
+        #expect(Dictionary(uniqueKeysWithValues: trend.panics.map { ($0.fingerprint, Set($0.seenIn)) }) == expected)
+        #expect(trend.panics.allSatisfy { $0.status == .intermittent && $0.fingerprint == PanicFingerprint.fingerprint(of: $0.panic) })
+        let exception = try #require(trend.panics.first { $0.panic.kind == .exception })
+        #expect(exception.counts == [0, 0, 0, 0, 1, 0])
+        #expect(exception.panic.message == "channel being deleted while being used")
+    }
+
     @Test func aRacyRunPrintedBeforeTheDumpsMakesThemConsequencesWithTheSameStatus() throws {
         // variant_b first in the same input: what follows its EXCEPTION is a consequence, same fingerprint.
         var builder = TrendBuilder()
