@@ -78,6 +78,15 @@ import Testing
                                       Fixtures.corpusPath("gc_app_leak.log"), Fixtures.corpusPath("profiler_basic.log")])
         #expect(calm.status == 0, "\(calm.stdout)")
         #expect(try CLIRunner.run(["trend", "--fail-on", "any", Fixtures.corpusPath("gc_app_leak.log")]).status == 1)
+        // One run: nothing can rise or appear, so nothing fails the default gate; two runs: 1 → 2 is growing.
+        let single = try CLIRunner.run(["trend", "--format", "json", Fixtures.corpusPath("hv_server_leak.log")])
+        #expect(single.status == 0)
+        #expect(((try object(single.stdout))["findings"] as? [[String: Any]])?.allSatisfy { $0["status"] as? String == "persistent" } == true)
+        let twice = directory.appendingPathComponent("twice.log")
+        try Data(try Fixtures.corpus("hv_client_leak.log") + (try Fixtures.corpus("hv_client_leak.log"))).write(to: twice)
+        let pair = try CLIRunner.run(["trend", "--format", "json", Fixtures.corpusPath("hv_client_leak.log"), twice.path])
+        #expect(pair.status == 1)
+        #expect(((try object(pair.stdout))["findings"] as? [[String: Any]])?.map { $0["status"] as? String } == ["growing"])
         // A baseline of the last run accepts the growing and new findings up to their counts.
         let baseline = directory.appendingPathComponent("baseline.json").path
         #expect(try CLIRunner.run(["run", "--write-baseline", baseline] + runs[5]).status == 1)
@@ -119,6 +128,8 @@ import Testing
         #expect(commands.count == regressions.count)
         #expect(commands.contains { $0.properties["title"]?.contains("JobStatus object never released (rc=1), created at programs/jobque_wait_group_leak.das:16:17 — new in run 4 of 6") == true })
         #expect(commands.contains { $0.properties["title"]?.hasSuffix("— growing: count 1 → 2 → 3 → 4 → 5 → 6") == true })
+        // Positions index every run's inputs one after the other: the findings come from the last run.
+        #expect(commands.allSatisfy { $0.message.contains("first at \(runs[5][0]):") }, "\(commands.map(\.message))")
         let quality = try CLIRunner.run(["trend", "--format", "codequality"] + runOptions(runs))
         let issues = try #require(try JSONSerialization.jsonObject(with: Data(quality.stdout.utf8)) as? [[String: Any]])
         #expect(issues.count == regressions.count)
