@@ -31,11 +31,16 @@ enum TrendWording {
         }
     }
 
-    /// `in 4 of 6 runs`, `in all 6 runs`: how many runs showed it, whatever its status.
+    /// `in 4 of 6 runs`, `in both runs`, `in all 6 runs`: how many runs showed it, whatever its status.
     static func presence<Item>(_ entry: TrendEntry<Item>) -> String {
         let runs = entry.counts.count
         let seen = entry.seenIn.count
-        return seen == runs ? (runs == 1 ? "in the only run" : "in all \(runs) runs") : "in \(seen) of \(runs) runs"
+        guard seen == runs else { return "in \(seen) of \(runs) runs" }
+        switch runs {
+        case 1: return "in the only run"
+        case 2: return "in both runs"
+        default: return "in all \(runs) runs"
+        }
     }
 
     /// Why a finding fails `--fail-on new`, for the title of its annotation:
