@@ -133,6 +133,20 @@ import Testing
     }
 }
 
+/// The text of a long trend stays one line per finding: the strip shows the last 24 runs.
+@Suite struct TrendTextTests {
+    @Test func aLongTrendElidesTheOldestRunsOfTheStrip() throws {
+        let leak = try Fixtures.analyse([try Fixtures.corpus("jobque_wait_group_leak.log")])
+        let clean = try Fixtures.analyse([try Fixtures.corpus("clean_run.log")])
+        var builder = TrendBuilder()
+        for run in 0..<30 { builder.add(run % 2 == 1 ? leak : clean) }
+        let text = TrendTextReporter().render(builder.build(), options: RenderOptions())
+        let strip = String(repeating: "□■", count: 12)
+        #expect(text.contains("\n  …\(strip)  [jobque] 1 JobStatus object never released (rc=1), created at "
+            + "programs/jobque_wait_group_leak.das:16:17 — in 15 of 30 runs\n"), "\(text)")
+    }
+}
+
 /// `diff --history`: a head finding seen in an earlier run is intermittent, not new.
 @Suite struct DiffHistoryTests {
     @Test func aFindingSeenInHistoryIsIntermittent() throws {
