@@ -14,8 +14,8 @@ enum TrendWording {
         return counts.count > stripLimit ? "…" + shown : shown
     }
 
-    /// What the status means for this finding: `counts 1 → 2 → 3`, `new in run 4 of 6`,
-    /// `in 4 of 6 runs`, `fixed after run 2 of 6`, `in all 6 runs`.
+    /// What the status means for this finding: `count 1 → 2 → 3` (the last six runs),
+    /// `new in run 4 of 6`, `in 4 of 6 runs`, `gone after run 2 of 6`, `in all 6 runs`.
     static func history(_ entry: TrendFinding) -> String {
         let runs = entry.counts.count
         switch entry.status {

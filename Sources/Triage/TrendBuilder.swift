@@ -18,9 +18,6 @@ public struct TrendBuilder: Sendable {
     /// Creates a builder with no runs.
     public init() {}
 
-    /// How many runs were added.
-    public var runCount: Int { runs.count }
-
     /// Adds the next run, newer than every run added before.
     public mutating func add(_ report: LeakReport) {
         let run = runs.count
