@@ -24,13 +24,17 @@ extension LeakTriageCommand {
         @Option(name: .long, help: "A head log (repeatable: shards are merged).")
         var head: [String] = []
 
+        @Option(name: .long, help: "An earlier run's logs, comma-separated CI shards (repeatable, oldest first): a new finding seen in any of them is intermittent, not new.")
+        var history: [String] = []
+
         @Argument(help: "The base log and the head log.")
         var logs: [String] = []
 
         func validate() throws {
             if !logs.isEmpty, logs.count != 2 { throw ValidationError("diff takes two logs: <base.log> <head.log>") }
             if logs.isEmpty, base.isEmpty || head.isEmpty { throw ValidationError("give <base.log> <head.log>, or --base and --head") }
-            if ([logs, base, head].joined().filter { $0 == "-" }).count > 1 {
+            let historyLogs = try RunSeries.runs(logs: [], grouped: history, option: "--history").joined()
+            if ([logs, base, head, Array(historyLogs)].joined().filter { $0 == "-" }).count > 1 {
                 throw ValidationError("standard input ('-') can be read only once")
             }
         }
@@ -39,6 +43,12 @@ extension LeakTriageCommand {
             let only = try options.selectedMechanisms()
             // Known findings (up to their recorded counts) do not fail the gate, new or not.
             let baseline = try baselines.load()
+            // Earlier runs, read first (oldest first) and kept as one entry per fingerprint.
+            let earlier = history.isEmpty ? nil : try RunSeries.trend(
+                of: RunSeries.runs(logs: [], grouped: history, option: "--history"), only: only)
+            let compare = { (base: LeakReport, head: LeakReport) in
+                earlier.map { DiffEngine.diff(base: base, head: head, history: $0) } ?? DiffEngine.diff(base: base, head: head)
+            }
             let basePaths = (logs.first.map { [$0] } ?? []) + base
             let headPaths = (logs.count == 2 ? [logs[1]] : []) + head
             let baseReport = try LogAnalysis.analyse(basePaths, only: only)
@@ -47,17 +57,17 @@ extension LeakTriageCommand {
                 // The new leaks, printed as daslang would have printed them.
                 var computed: LeakDiff?
                 let replay = try NativeReplay(mechanisms: only).render(headPaths) { head in
-                    let result = DiffEngine.diff(base: baseReport, head: LogAnalysis.filtered(head, only: only))
+                    let result = compare(baseReport, LogAnalysis.filtered(head, only: only))
                     computed = result
                     return Set(result.new.map(\.fingerprint))
                 }
-                diff = computed ?? DiffEngine.diff(base: baseReport, head: LogAnalysis.filtered(replay.report, only: only))
+                diff = computed ?? compare(baseReport, LogAnalysis.filtered(replay.report, only: only))
                 try options.emit(replay.text)
             } else {
-                diff = DiffEngine.diff(base: baseReport, head: try LogAnalysis.analyse(headPaths, only: only))
+                diff = compare(baseReport, try LogAnalysis.analyse(headPaths, only: only))
                 try deliver(diff)
             }
-            let gated = failOn == .any ? diff.new + diff.persisting.map(\.finding) : diff.new
+            let gated = failOn == .any ? diff.new + diff.persisting.map(\.finding) + diff.intermittent.map(\.finding) : diff.new
             try baselines.store(diff.head.findings)
             let status = LogAnalysis.exitStatus(
                 for: gated, untrustworthy: diff.base.isUntrustworthy || diff.head.isUntrustworthy,

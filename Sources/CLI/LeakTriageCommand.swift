@@ -9,7 +9,7 @@ struct LeakTriageCommand: ParsableCommand {
         commandName: "leaktriage",
         abstract: "Triage the memory-leak reports of the daslang runtime in CI and post-mortem logs.",
         discussion: "Exit codes: 0 nothing fails the gate, 1 a finding fails it, 2 the tool could not do its job, 3 (--strict) the log cannot be trusted to show every leak.",
-        subcommands: [Run.self, Diff.self, Replay.self, Annotate.self],
+        subcommands: [Run.self, Diff.self, Trend.self, Replay.self, Annotate.self],
         defaultSubcommand: Run.self
     )
 

@@ -27,8 +27,13 @@ public struct DiffJSONReporter: LeakDiffReporter {
                 "base_fingerprint": .string(entry.baseFingerprint),
             ])
         }
+        let intermittent = { (index: Int) -> JSONValue in
+            let entry = diff.intermittent[index]
+            return .object(["finding": finding(entry.finding), "history_seen_in": .array(entry.historySeenIn.map(JSONValue.int))])
+        }
         let members: [String: JSONValue] = [
             "schema": .string(Self.schema),
+            "history": .array(diff.history.map(TrendJSONReporter.run)),
             "base": .array(diff.base.inputs.map(LeakReportJSON.input)),
             "head": .array(diff.head.inputs.map(LeakReportJSON.input)),
             "diagnostics": .object([
@@ -40,6 +45,7 @@ public struct DiffJSONReporter: LeakDiffReporter {
             "new": (diff.new.count, { finding(diff.new[$0]) }),
             "fixed": (diff.fixed.count, { finding(diff.fixed[$0]) }),
             "persisting": (diff.persisting.count, persisting),
+            "intermittent": (diff.intermittent.count, intermittent),
         ], to: output)
     }
 }

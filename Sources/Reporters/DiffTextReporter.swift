@@ -9,14 +9,24 @@ public struct DiffTextReporter: LeakDiffReporter {
         let style = TextStyle(enabled: options.color)
         let moved = diff.persisting.filter { $0.movedFrom != nil }.count
         let changed = diff.persisting.filter { $0.countDelta != 0 }.count
+        let intermittent = diff.history.isEmpty ? "" : ", \(diff.intermittent.count) intermittent"
         var lines = [style.bold(
-            "\(diff.new.count) new, \(diff.fixed.count) fixed, \(diff.persisting.count) persisting (\(moved) moved, \(changed) changed count)")]
+            "\(diff.new.count) new, \(diff.fixed.count) fixed, \(diff.persisting.count) persisting (\(moved) moved, \(changed) changed count)"
+                + intermittent)]
         if !diff.new.isEmpty {
             lines.append("")
             lines.append(style.bold("NEW"))
             for finding in diff.new {
                 lines.append(style.severity(.error, text: "  + ") + "[\(finding.mechanism.rawValue)] \(finding.title)")
                 if let next = finding.nextStep { lines.append("      next: \(next)") }
+            }
+        }
+        if !diff.intermittent.isEmpty {
+            lines.append("")
+            lines.append(style.bold("INTERMITTENT"))
+            for entry in diff.intermittent {
+                let history = style.dim(" — " + TrendWording.history(entry, runs: diff.history.count))
+                lines.append(style.severity(.warning, text: "  ~ ") + "[\(entry.finding.mechanism.rawValue)] \(entry.finding.title)" + history)
             }
         }
         if !diff.fixed.isEmpty {

@@ -87,13 +87,18 @@ public enum LeakReportJSON {
 
     /// A diagnostic.
     public static func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
-        .object([
+        .object(diagnosticMembers(diagnostic))
+    }
+
+    /// A diagnostic's members, for documents that add their own (a trend adds the run).
+    public static func diagnosticMembers(_ diagnostic: Diagnostic) -> [String: JSONValue] {
+        [
             "severity": .string(diagnostic.severity.rawValue),
             "input": .optional(diagnostic.position?.input),
             "line": .optional(diagnostic.position?.line),
             "message": .string(diagnostic.message),
             "untrustworthy": .bool(diagnostic.untrustworthy),
-        ])
+        ]
     }
 
     /// A panic, with the fingerprint that consequences point to.

@@ -1,0 +1,30 @@
+import LeakModel
+
+/// Prints a trend of several runs in one output format; stateless, never touches files.
+public protocol TrendReporter: Sendable {
+    /// The whole output for `trend`.
+    func render(_ trend: LeakTrend, options: RenderOptions) -> String
+    /// The output for `trend`, handed to `output` in pieces that join to ``render(_:options:)``.
+    func write(_ trend: LeakTrend, options: RenderOptions, to output: (String) throws -> Void) rethrows
+}
+
+extension TrendReporter {
+    /// The whole output at once.
+    public func write(_ trend: LeakTrend, options: RenderOptions, to output: (String) throws -> Void) rethrows {
+        try output(render(trend, options: options))
+    }
+}
+
+extension OutputFormat {
+    /// The reporter that prints a whole trend in this format, or nil for a format that shows a
+    /// trend as annotations: its ``reporter`` prints ``TrendAnnotations/report(of:)``, the findings
+    /// that fail `--fail-on new`. So a format that gains a ``reporter`` works for `trend` at once;
+    /// give it a case here when it should show the history itself.
+    public var trendReporter: (any TrendReporter)? {
+        switch self {
+        case .text: return TrendTextReporter()
+        case .json: return TrendJSONReporter()
+        default: return nil
+        }
+    }
+}
