@@ -23,6 +23,7 @@ public enum LeakReportJSON {
             "summary": .object(summary),
             "findings": .array(report.findings.map { finding($0, explain: explain) }),
             "diagnostics": .array(report.diagnostics.map(diagnostic)),
+            "diagnostic_groups": .array(report.diagnosticGroups.map(diagnosticGroup)),
             "panics": .array(report.panics.map(panic)),
             "traces": .array(report.traces.map(traceSummary)),
         ])
@@ -93,6 +94,19 @@ public enum LeakReportJSON {
             "line": .optional(diagnostic.position?.line),
             "message": .string(diagnostic.message),
             "untrustworthy": .bool(diagnostic.untrustworthy),
+        ])
+    }
+
+    /// The diagnostics of one kind: how many, the first and last place.
+    public static func diagnosticGroup(_ group: DiagnosticGroup) -> JSONValue {
+        .object([
+            "severity": .string(group.severity.rawValue),
+            "template": .string(group.template),
+            "message": .string(group.message),
+            "count": .int(group.count),
+            "first": group.first.map(position) ?? .null,
+            "last": group.last.map(position) ?? .null,
+            "untrustworthy": .bool(group.untrustworthy),
         ])
     }
 

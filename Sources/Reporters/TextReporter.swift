@@ -67,12 +67,15 @@ public struct TextReporter: LeakReporter {
             lines.append("trace: JobStatus #\(trace.trace.id) (\(trace.trace.subtype)) ends at rc=\(trace.finalReferenceCount); "
                 + "\(never) addRef\(never == 1 ? "" : "s") never released\(sites.isEmpty ? "" : " (\(sites))") — leaktriage replay shows the timeline")
         }
-        let panics = report.panics.filter { $0.kind != .atexitFatal }
+        // A CI log of many runs repeats the same panic: one line per distinct panic, with its count.
+        let panics = report.panics.filter { $0.kind != .atexitFatal }.map { panic in
+            Diagnostic(severity: .warning, position: panic.position,
+                       message: "\(panic.kind.rawValue): \(panic.message)" + (panic.location.map { " at \($0)" } ?? ""), untrustworthy: false)
+        }
         if !panics.isEmpty {
             lines.append("")
-            for panic in panics {
-                let at = panic.location.map { " at \($0)" } ?? ""
-                lines.append(style.severity(.warning, text: "\(panic.kind.rawValue): ") + panic.message + at)
+            for line in DiagnosticLines(of: "panic").lines(DiagnosticGrouping(panics).groups, in: report) {
+                lines.append(style.severity(line.severity, text: line.text))
             }
         }
         lines.append("")
@@ -81,9 +84,8 @@ public struct TextReporter: LeakReporter {
             let bytes = totals.bytes.map { " (\($0.formattedWithThousandsSeparators) B)" } ?? ""
             return "\(detector.rawValue) \(totals.occurrences)\(bytes)"
         }.joined(separator: " · ").nonEmpty(or: "none")))
-        for diagnostic in report.diagnostics {
-            let at = diagnostic.position.map { report.place(of: $0) + ": " } ?? ""
-            lines.append(style.severity(diagnostic.severity, text: "\(diagnostic.severity.rawValue): ") + at + diagnostic.message)
+        for line in DiagnosticLines().lines(report.diagnosticGroups, in: report) {
+            lines.append(style.severity(line.severity, text: "\(line.severity.rawValue): ") + line.text)
         }
         if report.isUntrustworthy {
             lines.append(style.severity(.warning, text: "this log may not show every leak (--strict makes that exit 3)"))
