@@ -61,6 +61,7 @@ public enum LeakReportJSON {
             "occurrences": .array(finding.occurrences.map(position)),
             "consequence_of": .optional(finding.consequenceOf),
             "next_step": .optional(finding.nextStep),
+            "next_step_macos": .optional(finding.nextStepMacOS),
             "severity": .string(finding.severity.rawValue),
             "known_non_leak": .optional(finding.knownNonLeak),
         ]

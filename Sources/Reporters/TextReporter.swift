@@ -48,6 +48,7 @@ public struct TextReporter: LeakReporter {
             }
             if let reason = finding.knownNonLeak { lines.append("       known non-leak: \(reason)") }
             if let next = finding.nextStep { lines.append("       next: " + style.bold(next)) }
+            if let macOS = finding.nextStepMacOS { lines.append("       " + style.dim("macOS: ") + macOS) }
             if options.explain { lines.append("       key: \(finding.fingerprintKey)") }
         }
         if leaks.count > Self.findingLimit {
