@@ -39,22 +39,24 @@ extension LeakTriageCommand {
             let only = try options.selectedMechanisms()
             // Known findings (up to their recorded counts) do not fail the gate, new or not.
             let baseline = try baselines.load()
+            // Suppressed leaks leave both sides, so they are never new, fixed or persisting.
+            let suppressions = try options.suppressions()
             let basePaths = (logs.first.map { [$0] } ?? []) + base
             let headPaths = (logs.count == 2 ? [logs[1]] : []) + head
-            let baseReport = try LogAnalysis.analyse(basePaths, only: only)
+            let baseReport = try LogAnalysis.analyse(basePaths, only: only, suppressions: suppressions)
             let diff: LeakDiff
             if options.format == .native {
                 // The new leaks, printed as daslang would have printed them.
                 var computed: LeakDiff?
                 let replay = try NativeReplay(mechanisms: only).render(headPaths) { head in
-                    let result = DiffEngine.diff(base: baseReport, head: LogAnalysis.filtered(head, only: only))
+                    let result = DiffEngine.diff(base: baseReport, head: LogAnalysis.filtered(head, only: only, suppressions: suppressions))
                     computed = result
                     return Set(result.new.map(\.fingerprint))
                 }
-                diff = computed ?? DiffEngine.diff(base: baseReport, head: LogAnalysis.filtered(replay.report, only: only))
+                diff = computed ?? DiffEngine.diff(base: baseReport, head: LogAnalysis.filtered(replay.report, only: only, suppressions: suppressions))
                 try options.emit(replay.text)
             } else {
-                diff = DiffEngine.diff(base: baseReport, head: try LogAnalysis.analyse(headPaths, only: only))
+                diff = DiffEngine.diff(base: baseReport, head: try LogAnalysis.analyse(headPaths, only: only, suppressions: suppressions))
                 try deliver(diff)
             }
             let gated = failOn == .any ? diff.new + diff.persisting.map(\.finding) : diff.new

@@ -23,6 +23,8 @@ extension LeakTriageCommand {
 
         @OptionGroup var mechanisms: MechanismFilter
 
+        @OptionGroup var suppressionFiles: SuppressionOptions
+
         @Option(name: .long, help: "With native: print only findings beyond this baseline (or JSON report of ours).")
         var baseline: String?
 
@@ -31,8 +33,8 @@ extension LeakTriageCommand {
 
         func validate() throws {
             if logs.isEmpty { throw ValidationError("give the log to replay, or '-' for standard input") }
-            if format != .native, baseline != nil || !mechanisms.only.isEmpty {
-                throw ValidationError("--only and --baseline select leaks for --format native")
+            if format != .native, baseline != nil || !mechanisms.only.isEmpty || !suppressionFiles.files.isEmpty {
+                throw ValidationError("--only, --baseline and --suppressions select leaks for --format native")
             }
         }
 
@@ -41,8 +43,9 @@ extension LeakTriageCommand {
             switch format {
             case .native:
                 let accepted = try baseline.map(BaselineOptions.read)
+                let suppressions = try suppressionFiles.load()
                 rendered = try NativeReplay(mechanisms: try mechanisms.selected()).render(logs) { report in
-                    accepted?.fingerprintsBeyond(report.findings)
+                    LogAnalysis.nativeSelection(in: report, baseline: accepted, suppressions: suppressions)
                 }.text
             case .json, .text:
                 let report = try LogAnalysis.analyse(logs, only: nil)

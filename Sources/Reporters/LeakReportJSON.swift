@@ -15,6 +15,7 @@ public enum LeakReportJSON {
             summary[detector.rawValue] = .object([
                 "occurrences": .int(totals.occurrences),
                 "bytes": detector.reportsBytes ? .int(totals.bytes ?? 0) : .null,
+                "suppressed": .int(totals.suppressed),
             ])
         }
         return .object([

@@ -84,7 +84,7 @@ public struct TextReporter: LeakReporter {
             guard let totals = report.summary[detector], totals.occurrences > 0 else { return nil }
             let bytes = totals.bytes.map { " (\($0.formattedWithThousandsSeparators) B)" } ?? ""
             return "\(detector.rawValue) \(totals.occurrences)\(bytes)"
-        }.joined(separator: " · ").nonEmpty(or: "none")))
+        }.joined(separator: " · ").nonEmpty(or: "none") + suppressedTotal(report)))
         for line in DiagnosticLines().lines(report.diagnosticGroups, in: report) {
             lines.append(style.severity(line.severity, text: "\(line.severity.rawValue): ") + line.text)
         }
@@ -92,6 +92,12 @@ public struct TextReporter: LeakReporter {
             lines.append(style.severity(.warning, text: "this log may not show every leak (--strict makes that exit 3)"))
         }
         return lines.map(TerminalText.safeLine).joined(separator: "\n") + "\n"
+    }
+
+    /// ` · 344 suppressed` when `--suppressions` left findings out.
+    private func suppressedTotal(_ report: LeakReport) -> String {
+        let suppressed = report.summary.values.reduce(0) { $0.addingSaturated($1.suppressed) }
+        return suppressed > 0 ? " · \(suppressed) suppressed" : ""
     }
 
     private func pad(_ text: String, _ width: Int) -> String {
