@@ -10,10 +10,10 @@ enum LogAnalysis {
     /// standard error as they do for every format (`CONTRACT.md`).
     static func analyse(
         _ paths: [String], only: Set<Mechanism>?, suppressions: Suppressions = Suppressions(),
-        passThrough: ((UnsafeRawBufferPointer) throws -> Void)? = nil
+        beginInput: ((Int) -> Void)? = nil, passThrough: ((UnsafeRawBufferPointer) throws -> Void)? = nil
     ) throws -> LeakReport {
         let builder = BuilderBox()
-        let inputs = try InputReader.read(paths, passThrough: passThrough) { builder.value.receive($0) }
+        let inputs = try InputReader.read(paths, beginInput: beginInput, passThrough: passThrough) { builder.value.receive($0) }
         let report = builder.value.build(inputs: inputs)
         Diagnostics.report(report)
         return filtered(report, only: only, suppressions: suppressions)

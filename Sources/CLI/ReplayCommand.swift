@@ -48,11 +48,14 @@ extension LeakTriageCommand {
                     LogAnalysis.nativeSelection(in: report, baseline: accepted, suppressions: suppressions)
                 }.text
             case .json, .text:
-                let report = try LogAnalysis.analyse(logs, only: nil)
+                // Debugger sessions (next steps run under gdb or lldb) are read from the same bytes.
+                let transcripts = TranscriptCollector()
+                let report = try LogAnalysis.analyse(logs, only: nil, beginInput: transcripts.begin, passThrough: transcripts.feed)
                 let analyses = report.traces.map(TraceAnalysis.init)
+                let sessions = transcripts.finish().map { DebuggerSessionAnalysis($0, findings: report.findings) }
                 rendered = format == .json
-                    ? TraceReplayReporter().json(analyses)
-                    : TraceReplayReporter().text(analyses, inputs: report.inputs, color: destination.useColor)
+                    ? TraceReplayReporter().json(analyses, sessions: sessions)
+                    : TraceReplayReporter().text(analyses, sessions: sessions, report: report, color: destination.useColor)
             }
             try destination.emit(rendered)
         }
