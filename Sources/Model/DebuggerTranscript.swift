@@ -43,8 +43,10 @@ public struct DebuggerTranscript: Sendable, Equatable {
 
     /// Which debugger.
     public var debugger: Debugger
-    /// The stops, in order.
+    /// The stops, in order (up to a limit).
     public var stops: [Stop]
+    /// Stops beyond the limit, counted only.
+    public var stopsNotKept = 0
     /// How the program ended; nil when the debugger ended it at a break (gdb `-batch` after its last command).
     public var exit: Exit?
     /// The `--track-smart-ptr` id from daslang's `tracking <hex> aka <decimal>` echo.

@@ -30,6 +30,12 @@ public final class DebuggerTranscriptParser {
 
 /// The per-line work of a ``DebuggerTranscriptParser``.
 struct DebuggerLineReader: LineConsumer {
+    /// Stops kept per session, frames per stop, and sessions per input: beyond them a hostile log
+    /// is only counted (``DebuggerTranscript/stopsNotKept``) or dropped, so memory stays bounded.
+    static let stopLimit = 10_000
+    static let frameLimit = 256
+    static let sessionLimit = 1_000
+
     let input: Int
     private var stripper = CIPrefixStripper()
     private(set) var transcripts: [DebuggerTranscript] = []
@@ -57,18 +63,19 @@ struct DebuggerLineReader: LineConsumer {
         if let text { read(text, at: LogPosition(input: input, line: line.number)) }
     }
 
-    /// First bytes of every line kind read here, after up to four spaces: `#`, `P`, `[`, `*`, `f`, `t`, `g`, `(`.
+    /// How every line kind read here begins (after up to four spaces); `#` must be followed by a digit.
+    private static let linePrefixes: [[UInt8]] = [
+        "#", "Program received signal ", "Program terminated with signal ", "[Inferior ", "* thread #", "* frame #",
+        "frame #", "(lldb) ", "Process ", "tracking ", "gc_node break: id=",
+    ].map { Array($0.utf8) }
+
     private static func mayBeTranscriptLine(_ content: UnsafeRawBufferPointer) -> Bool {
-        var index = 0
-        while index < content.count, index < 4, content[index] == 0x20 { index += 1 }
-        guard index < content.count else { return false }
-        switch content[index] {
-        case UInt8(ascii: "#"), UInt8(ascii: "P"), UInt8(ascii: "["), UInt8(ascii: "*"), UInt8(ascii: "f"),
-             UInt8(ascii: "t"), UInt8(ascii: "g"), UInt8(ascii: "("):
-            return true
-        default:
-            return false
-        }
+        var start = 0
+        while start < content.count, start < 4, content[start] == 0x20 { start += 1 }
+        let rest = UnsafeRawBufferPointer(rebasing: content[start...])
+        guard let first = rest.first else { return false }
+        if first == UInt8(ascii: "#") { return rest.count > 1 && (0x30...0x39).contains(rest[1]) }
+        return linePrefixes.contains { prefix in rest.starts(with: prefix) }
     }
 
     private mutating func read(_ text: String, at position: LogPosition) {
@@ -114,13 +121,18 @@ struct DebuggerLineReader: LineConsumer {
             pendingSmartPointer = nil
             pendingGCNode = nil
         }
-        session?.stops.append(DebuggerTranscript.Stop(reason: reason, position: position))
+        if session?.stops.count ?? 0 < Self.stopLimit {
+            session?.stops.append(DebuggerTranscript.Stop(reason: reason, position: position))
+        } else {
+            session?.stopsNotKept += 1
+        }
         listing = []
     }
 
     private mutating func add(frame: (index: Int, frame: StackFrame)) {
-        guard let last = session?.stops.indices.last else { return }
+        guard let last = session?.stops.indices.last, session?.stopsNotKept == 0 else { return }
         if frame.index == 0 { listing = [] }
+        guard listing.count < Self.frameLimit else { return }
         listing.append(frame.frame)
         if listing.count > session?.stops[last].frames.count ?? 0 { session?.stops[last].frames = listing }
     }
@@ -135,7 +147,7 @@ struct DebuggerLineReader: LineConsumer {
 
     /// Ends the session being read, if any.
     mutating func closeSession() {
-        if let session { transcripts.append(session) }
+        if let session, transcripts.count < Self.sessionLimit { transcripts.append(session) }
         session = nil
         listing = []
         reshowingStop = false

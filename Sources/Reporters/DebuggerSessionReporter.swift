@@ -14,7 +14,7 @@ struct DebuggerSessionReporter {
             "smart_ptr": transcript.smartPointer.map { .string($0.description) } ?? .null,
             "gc_node": .optional(transcript.gcNode),
             "gc_node_break": .bool(session.isGCNodeBreak),
-            "breaks": .int(transcript.stops.count),
+            "breaks": .int(transcript.stops.count + transcript.stopsNotKept),
             "call_sites": .array(session.callSites.map { site in
                 .object([
                     "function": .string(site.function), "location": LeakReportJSON.location(site.location),
@@ -34,9 +34,12 @@ struct DebuggerSessionReporter {
     /// One session for people.
     func text(_ session: DebuggerSessionAnalysis, in report: LeakReport, style: TextStyle) -> [String] {
         let transcript = session.transcript
-        let breaks = transcript.stops.count
+        let breaks = transcript.stops.count + transcript.stopsNotKept
         var lines = [style.bold("\(subject(session)) under \(transcript.debugger.rawValue): "
             + "\(breaks) break\(breaks == 1 ? "" : "s")\(breaks > 1 ? " at \(session.callSites.count) call sites" : ""); \(ending(transcript))")]
+        if transcript.stopsNotKept > 0 {
+            lines.append("  (the first \(transcript.stops.count) breaks are read; \(transcript.stopsNotKept) more are only counted)")
+        }
         if session.isGCNodeBreak {
             if !session.madeBy.isEmpty { lines.append("  made by " + session.madeBy.joined(separator: " ← ")) }
         } else {

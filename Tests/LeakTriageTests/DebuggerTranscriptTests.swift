@@ -94,6 +94,23 @@ import Testing
         #expect(session.transcript.exit == nil)
     }
 
+    @Test func aTranscriptOfEndlessBreaksIsReadInBoundedMemory() throws {
+        // The first stop of the corpus run: its announcing line and its first four frames, over and over.
+        let lines = String(decoding: try Fixtures.corpus("smartptr_track_gdb.log"), as: UTF8.self).split(separator: "\n")
+        let stop = try #require(lines.firstIndex { $0.hasPrefix("Program received signal SIGTRAP") })
+        let block = lines[stop...stop + 6].joined(separator: "\n") + "\n"
+        let parser = DebuggerTranscriptParser(input: 0)
+        let log = Array(String(repeating: block, count: 10_050).utf8)
+        log.withUnsafeBytes { parser.feed($0) }
+        let transcript = try #require(parser.finish().first)
+        #expect(transcript.stops.count == 10_000)
+        #expect(transcript.stopsNotKept == 50)
+        #expect(transcript.stops.allSatisfy { $0.frames.count == 4 })
+        let session = DebuggerSessionAnalysis(transcript, findings: [])
+        #expect(session.callSites.map(\.function) == ["das::Program::Program"])
+        #expect(session.callSites.first?.count == 10_000)
+    }
+
     @Test func functionNamesLoseTheirParametersButNotTheirTemplates() {
         let session = DebuggerSessionAnalysis(DebuggerTranscript(debugger: .gdb, stops: [
             DebuggerTranscript.Stop(reason: "SIGTRAP", position: LogPosition(input: 0, line: 1), frames: [
