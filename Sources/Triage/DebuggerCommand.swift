@@ -19,11 +19,12 @@ struct DebuggerCommand: Equatable {
     var plan: Plan
 
     /// gdb (Linux). Continuing through every break takes gdb's Python (built into the gdb of
-    /// Debian, Ubuntu and Fedora): the CLI's `while` needs more than one line.
+    /// Debian, Ubuntu and Fedora): the CLI's `while` needs more than one line. The first break's
+    /// backtrace comes before the loop, so a gdb without Python still prints where the object was made.
     var gdb: String {
         line("gdb -q -batch", firstBreak: "-ex run -ex bt", programAfter: "--args") { frames in
-            "-ex 'handle SIGTRAP stop print' -ex run "
-                + "-ex 'python while gdb.selected_inferior().pid: gdb.execute(\"bt \(frames)\"); gdb.execute(\"continue\")'"
+            "-ex 'handle SIGTRAP stop print' -ex run -ex 'bt \(frames)' -ex 'python while gdb.selected_inferior().pid: "
+                + "gdb.execute(\"continue\"); gdb.execute(\"bt \(frames)\") if gdb.selected_inferior().pid else None'"
         }
     }
 

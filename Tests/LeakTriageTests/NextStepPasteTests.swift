@@ -32,8 +32,9 @@ import Testing
         let program = try finding(in: "smartptr_leak.log") { $0.detector == .smartPtr && $0.kind == "Program" }
         let received = try paste(program.nextStep)
         #expect(received.count == 2)
-        #expect(received.first?.hasPrefix("gdb [-q] [-batch] [-ex] [handle SIGTRAP stop print] [-ex] [run] "
-            + "[-ex] [python while gdb.selected_inferior().pid: gdb.execute(\"bt 6\"); gdb.execute(\"continue\")] "
+        #expect(received.first?.hasPrefix("gdb [-q] [-batch] [-ex] [handle SIGTRAP stop print] [-ex] [run] [-ex] [bt 6] "
+            + "[-ex] [python while gdb.selected_inferior().pid: gdb.execute(\"continue\"); "
+            + "gdb.execute(\"bt 6\") if gdb.selected_inferior().pid else None] "
             + "[--args] [daslang] [--track-smart-ptr] [2e7] ") == true)
         #expect(received.last?.hasPrefix("daslang [--track-smart-ptr] [2e7] ") == true)
         let macOS = try paste(program.nextStepMacOS)
