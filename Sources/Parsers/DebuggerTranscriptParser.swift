@@ -65,8 +65,8 @@ struct DebuggerLineReader: LineConsumer {
 
     /// How every line kind read here begins (after up to four spaces); `#` must be followed by a digit.
     private static let linePrefixes: [[UInt8]] = [
-        "#", "Program received signal ", "Program terminated with signal ", "[Inferior ", "* thread #", "* frame #",
-        "frame #", "(lldb) ", "Process ", "tracking ", "gc_node break: id=",
+        "#", "Program received signal ", "Thread ", "Program terminated with signal ", "[Inferior ", "* thread #", "thread #",
+        "* frame #", "frame #", "(lldb) ", "Process ", "tracking ", "gc_node break: id=",
     ].map { Array($0.utf8) }
 
     private static func mayBeTranscriptLine(_ content: UnsafeRawBufferPointer) -> Bool {
@@ -80,7 +80,9 @@ struct DebuggerLineReader: LineConsumer {
 
     private mutating func read(_ text: String, at position: LogPosition) {
         let trimmed = Substring(text).drop { $0 == " " }
-        if let reason = Self.value(after: "Program received signal ", in: trimmed, upTo: ",") {
+        if let reason = Self.value(after: "Program received signal ", in: trimmed, upTo: ",")
+            ?? (trimmed.hasPrefix("Thread ") ? Self.value(after: " received signal ", in: trimmed, upTo: ",") : nil) {
+            // `Thread 2 "daslang" received signal SIGTRAP, …` once the program has more than one thread.
             beginStop(.gdb, reason: reason, at: position)
         } else if let frame = Self.gdbFrame(trimmed) {
             add(frame: frame)
@@ -88,7 +90,7 @@ struct DebuggerLineReader: LineConsumer {
             end(.gdb, exit)
         } else if let signal = Self.value(after: "Program terminated with signal ", in: trimmed, upTo: ",") {
             end(.gdb, DebuggerTranscript.Exit(code: nil, signal: signal, position: position))
-        } else if trimmed.hasPrefix("* thread #"), let reason = Self.value(after: " stop reason = ", in: trimmed, upTo: nil) {
+        } else if trimmed.hasPrefix("* thread #") || trimmed.hasPrefix("thread #"), let reason = Self.value(after: " stop reason = ", in: trimmed, upTo: nil) {
             let signal = reason.hasPrefix("signal ") ? String(reason.dropFirst("signal ".count)) : reason
             if reshowingStop, session?.stops.isEmpty == false {
                 listing = []

@@ -94,6 +94,15 @@ import Testing
         #expect(session.transcript.exit == nil)
     }
 
+    @Test(arguments: ["debugger/gdb_threads.log", "debugger/lldb_threads.log"])
+    func breaksInOtherThreadsAreStopsToo(_ path: String) throws {
+        // gdb says `Thread 2 "thr" received signal SIGTRAP`; lldb lists the thread without its `*` marker.
+        let session = try #require(try sessions(path).first)
+        #expect(session.transcript.stops.map(\.reason) == ["SIGTRAP", "SIGTRAP"])
+        #expect(session.callSites.map(\.function) == ["worker", "main"])
+        #expect(session.transcript.exit?.code == 3)
+    }
+
     @Test func aTranscriptOfEndlessBreaksIsReadInBoundedMemory() throws {
         // The first stop of the corpus run: its announcing line and its first four frames, over and over.
         let lines = String(decoding: try Fixtures.corpus("smartptr_track_gdb.log"), as: UTF8.self).split(separator: "\n")
