@@ -5,7 +5,7 @@ import LeakModel
 /// keeps every diagnostic; this is for the text report and standard error.
 public struct DiagnosticLines: Sendable {
     /// Lines shown at most, the last of them saying how many kinds were left out.
-    public static let defaultLimit = 20
+    public static let defaultLimit = 15
 
     /// One shown line.
     public struct Line: Sendable, Equatable {

@@ -48,6 +48,19 @@ import Testing
         #expect(session.trackedPointerStillAlive == true)
     }
 
+    @Test func aTranscriptInsideAGitHubLogReadsTheSame() throws {
+        // Each line as `gh run view --log` shows it in a job's log: a timestamp before it, CRLF after.
+        let lines = String(decoding: try Fixtures.corpus("smartptr_track_gdb.log"), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let shaped = lines.map { "2026-11-24T12:00:00.1234567Z " + $0 + "\r" }.joined(separator: "\n")
+        let parser = DebuggerTranscriptParser(input: 0)
+        Array(shaped.utf8).withUnsafeBytes { parser.feed($0) }
+        let session = DebuggerSessionAnalysis(try #require(parser.finish().first), findings: [])
+        let plain = try #require(try sessions("corpus/smartptr_track_gdb.log").first)
+        #expect(session.callSites == plain.callSites)
+        #expect(session.transcript.exit == plain.transcript.exit)
+        #expect(session.transcript.smartPointer == plain.transcript.smartPointer)
+    }
+
     @Test func theSuiteGCBreakSaysWhereTheNodeWasMade() throws {
         let session = try #require(try sessions("suite/debugger_gc_break_on_id.log").first)
         #expect(session.transcript.gcNode == 674640)

@@ -88,6 +88,6 @@ struct DiagnosticGroupingTests {
         #expect(lines.count == DiagnosticLines.defaultLimit)
         // Warnings come before notes, so the ones left out are notes.
         #expect(lines.prefix(DiagnosticLines.defaultLimit - 1).allSatisfy { $0.severity == .warning })
-        #expect(lines.last?.text == "31 more kinds of diagnostic (31 in all) not shown; --format json lists them")
+        #expect(lines.last?.text == "36 more kinds of diagnostic (36 in all) not shown; --format json lists them")
     }
 }
