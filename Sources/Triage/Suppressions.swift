@@ -1,3 +1,4 @@
+import Foundation
 import LeakModel
 
 /// Leaks to leave out of the findings, written as LeakSanitizer writes them: one `leak:<pattern>`
@@ -33,6 +34,7 @@ public struct Suppressions: Sendable, Equatable {
 
     /// Adds the rules of one file's `text`; throws ``SyntaxError`` naming `file` and the line.
     public mutating func read(_ text: String, file: String) throws {
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = rawLine.trimmingWhitespace()
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -47,19 +49,24 @@ public struct Suppressions: Sendable, Equatable {
             guard !pattern.isEmpty else {
                 throw SyntaxError(file: file, line: index + 1, reason: "leak: without a pattern")
             }
-            rules.append(Rule(pattern: pattern, file: file, line: index + 1, glob: Glob(pattern)))
+            rules.append(Rule(pattern: pattern, file: file, line: index + 1, glob: Glob(Self.slashed(pattern))))
         }
+    }
+
+    private static func slashed(_ path: String) -> String {
+        path.contains("\\") ? path.replacingOccurrences(of: "\\", with: "/") : path
     }
 
     /// Whether there are no rules.
     public var isEmpty: Bool { rules.isEmpty }
 
-    /// The first rule that suppresses `finding`, if one does.
+    /// The first rule that suppresses `finding`, if one does. Windows paths are matched with `/`
+    /// for `\\`, so one pattern serves logs of every platform.
     public func rule(suppressing finding: Finding) -> Rule? {
         var names: [String] = []
-        if let file = finding.location?.file { names.append(file) }
+        if let file = finding.location?.file { names.append(Self.slashed(file)) }
         for frame in finding.stack {
-            names += [frame.function, frame.location?.file, frame.library].compactMap { $0 }
+            names += [frame.function, frame.location.map { Self.slashed($0.file) }, frame.library.map(Self.slashed)].compactMap { $0 }
         }
         return rules.first { rule in names.contains { rule.glob.matches($0) } }
     }

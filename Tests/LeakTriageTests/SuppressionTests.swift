@@ -29,11 +29,23 @@ import Testing
         ("leak:programs/*_many.das", 0, 3001),            // the location's file (every finding)
         ("leak:path_a*path_b", 7, 0),                     // `*` stays inside one name, never across frames
         ("# comment\n\n   leak:  path_c  \r\n", 5, 1000), // comments, blank lines, spaces and CRLF
+        ("\u{FEFF}leak:path_c\n", 5, 1000),               // a byte-order mark
     ])
     func aPatternSuppressesTheFindingsWithAFrameOrLocationItMatches(_ rules: String, findings: Int, suppressed: Int) throws {
         let result = try suppressedCount(rules)
         #expect(result.findings == findings)
         #expect(result.suppressed == suppressed)
+    }
+
+    @Test func windowsPathsMatchPatternsWrittenWithEitherSlash() throws {
+        // The same real log as a Windows runner prints it: backslashes in every path.
+        let text = String(decoding: try Fixtures.corpus("profiler_many.log"), as: UTF8.self)
+            .replacingOccurrences(of: "programs/", with: "D:\\ci\\programs\\")
+        let report = try Fixtures.analyse([Array(text.utf8)])
+        #expect(report.findings.first?.location?.file.contains("\\") == true)
+        for rules in ["leak:ci/programs/profiler_many.das\n", "leak:ci\\programs\\profiler_*\n"] {
+            #expect(try suppressions(rules).apply(to: report).findings.isEmpty, "\(rules)")
+        }
     }
 
     @Test(arguments: [
