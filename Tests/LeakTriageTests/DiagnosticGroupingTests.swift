@@ -38,6 +38,18 @@ struct DiagnosticGroupingTests {
         #expect(textPanic.hasSuffix(panic.split(separator: ": ", maxSplits: 2).last.map(String.init) ?? "?"))
     }
 
+    @Test func gitHubGetsOneAnnotationPerKindWithItsCount() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("ci.log").path
+        try Data(try Self.ciLog()).write(to: URL(fileURLWithPath: path))
+        let result = try CLIRunner.run(["run", "--format", "github", "--root", directory.path, path])
+        let panics = result.stdout.split(separator: "\n").filter { $0.contains("a job panicked (JOB EXCEPTION)") }
+        #expect(panics.count == 1)
+        #expect(panics.first?.hasPrefix("::warning title=leaktriage%3A this log may not show every leak::") == true)
+        #expect(panics.first?.contains("×\(Self.repetitions), first at ") == true)
+    }
+
     @Test func jsonKeepsEachDiagnosticAndAddsGroupsThatCountEveryOne() throws {
         let report = try Fixtures.analyse([try Self.ciLog()], chunkSize: 1 << 16)
         let total = report.diagnosticGroups.reduce(0) { $0 + $1.count }
