@@ -4,8 +4,8 @@ import LeakReporters
 import LeakTriage
 
 /// libFuzzer's entry point: the input is a log. It is parsed whole and again in chunks whose size
-/// the input's first byte chooses, triaged, and rendered as JSON and text. A crash, a hang or a
-/// chunking that changes the result is a bug.
+/// the input's first byte chooses, triaged, and rendered as JSON and text; its debugger sessions
+/// are read the same two ways and replayed. A crash, a hang or a chunking that changes the result is a bug.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func leakTriageFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = UnsafeRawBufferPointer(start: data, count: size)
@@ -17,7 +17,26 @@ public func leakTriageFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) ->
     }
     _ = JSONReporter().render(whole, options: RenderOptions())
     _ = TextReporter().render(whole, options: RenderOptions())
+    let transcripts = readTranscripts(bytes, chunkSize: max(size, 1))
+    guard transcripts == readTranscripts(bytes, chunkSize: chunkSize) else {
+        fatalError("reading the input in chunks of \(chunkSize) bytes changed its debugger sessions")
+    }
+    let sessions = transcripts.map { DebuggerSessionAnalysis($0, findings: whole.findings) }
+    _ = TraceReplayReporter().json([], sessions: sessions)
+    _ = TraceReplayReporter().text([], sessions: sessions, report: whole, color: false)
     return 0
+}
+
+/// The debugger sessions of `bytes`, fed `chunkSize` bytes at a time.
+private func readTranscripts(_ bytes: UnsafeRawBufferPointer, chunkSize: Int) -> [DebuggerTranscript] {
+    let parser = DebuggerTranscriptParser(input: 0)
+    var start = 0
+    while start < bytes.count {
+        let end = min(start + chunkSize, bytes.count)
+        parser.feed(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+        start = end
+    }
+    return parser.finish()
 }
 
 /// The triaged report of `bytes`, fed to the parser `chunkSize` bytes at a time.

@@ -8,13 +8,13 @@ enum Diagnostics {
     static func warning(_ message: String) { write("leaktriage: warning: \(message)\n") }
     static func note(_ message: String) { write("leaktriage: note: \(message)\n") }
 
-    /// Each of the report's diagnostics as one line, naming the input and line it is about, so
-    /// that what makes a log untrustworthy shows whatever the output format. Log text quoted in a
-    /// message has its control characters replaced, so that it cannot move the cursor or end the line.
+    /// The report's diagnostics, one line per kind with its count and first and last place
+    /// (``DiagnosticLines``), so that what makes a log untrustworthy shows whatever the output
+    /// format and still fits a screen. Log text quoted in a message has its control characters
+    /// replaced, so that it cannot move the cursor or end the line.
     static func report(_ report: LeakReport) {
-        for diagnostic in report.diagnostics {
-            let place = diagnostic.position.map { report.place(of: $0) + ": " } ?? ""
-            write("leaktriage: \(diagnostic.severity.rawValue): \(TerminalText.replacingControls(place + diagnostic.message))\n")
+        for line in DiagnosticLines().lines(report.diagnosticGroups, in: report) {
+            write("leaktriage: \(line.severity.rawValue): \(TerminalText.replacingControls(line.text))\n")
         }
     }
 

@@ -43,28 +43,30 @@ extension LeakTriageCommand {
             let only = try options.selectedMechanisms()
             // Known findings (up to their recorded counts) do not fail the gate, new or not.
             let baseline = try baselines.load()
+            // Suppressed leaks leave both sides, so they are never new, fixed or persisting.
+            let suppressions = try options.suppressions()
             // Earlier runs, read first (oldest first) and kept as one entry per fingerprint.
             let earlier = history.isEmpty ? nil : try RunSeries.trend(
-                of: RunSeries.runs(logs: [], grouped: history, option: "--history"), only: only)
+                of: RunSeries.runs(logs: [], grouped: history, option: "--history"), only: only, suppressions: suppressions)
             let compare = { (base: LeakReport, head: LeakReport) in
                 earlier.map { DiffEngine.diff(base: base, head: head, history: $0) } ?? DiffEngine.diff(base: base, head: head)
             }
             let basePaths = (logs.first.map { [$0] } ?? []) + base
             let headPaths = (logs.count == 2 ? [logs[1]] : []) + head
-            let baseReport = try LogAnalysis.analyse(basePaths, only: only)
+            let baseReport = try LogAnalysis.analyse(basePaths, only: only, suppressions: suppressions)
             let diff: LeakDiff
             if options.format == .native {
                 // The new leaks, printed as daslang would have printed them.
                 var computed: LeakDiff?
                 let replay = try NativeReplay(mechanisms: only).render(headPaths) { head in
-                    let result = compare(baseReport, LogAnalysis.filtered(head, only: only))
+                    let result = compare(baseReport, LogAnalysis.filtered(head, only: only, suppressions: suppressions))
                     computed = result
                     return Set(result.new.map(\.fingerprint))
                 }
-                diff = computed ?? compare(baseReport, LogAnalysis.filtered(replay.report, only: only))
+                diff = computed ?? compare(baseReport, LogAnalysis.filtered(replay.report, only: only, suppressions: suppressions))
                 try options.emit(replay.text)
             } else {
-                diff = compare(baseReport, try LogAnalysis.analyse(headPaths, only: only))
+                diff = compare(baseReport, try LogAnalysis.analyse(headPaths, only: only, suppressions: suppressions))
                 try deliver(diff)
             }
             let gated = failOn == .any ? diff.new + diff.persisting.map(\.finding) + diff.intermittent.map(\.finding) : diff.new

@@ -12,15 +12,17 @@ struct InputReader {
     /// bytes, as read, to `passThrough` (`annotate` copies the log to standard output with it).
     /// Throws ``CLIError/unreadableInput(path:reason:)`` naming the input that failed, or what
     /// `passThrough` throws.
+    /// `beginInput` is told the index of each input before its first chunk.
     static func read(
-        _ paths: [String], recordLines: Bool = false, passThrough: ((UnsafeRawBufferPointer) throws -> Void)? = nil,
-        receive: @escaping (LogEvent) -> Void
+        _ paths: [String], recordLines: Bool = false, beginInput: ((Int) -> Void)? = nil,
+        passThrough: ((UnsafeRawBufferPointer) throws -> Void)? = nil, receive: @escaping (LogEvent) -> Void
     ) throws -> [InputSummary] {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 16)
         defer { buffer.deallocate() }
         var summaries: [InputSummary] = []
         for (index, path) in paths.enumerated() {
             let parser = try LogParser(input: index, recordLines: recordLines, emit: receive)
+            beginInput?(index)
             let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw CLIError.unreadableInput(path: path, reason: Self.reason(errno)) }
             defer { if descriptor != STDIN_FILENO { close(descriptor) } }

@@ -9,22 +9,32 @@ enum LogAnalysis {
     /// `passThrough` receives the bytes as they are read. The report's diagnostics go to
     /// standard error as they do for every format (`CONTRACT.md`).
     static func analyse(
-        _ paths: [String], only: Set<Mechanism>?, passThrough: ((UnsafeRawBufferPointer) throws -> Void)? = nil
+        _ paths: [String], only: Set<Mechanism>?, suppressions: Suppressions = Suppressions(),
+        beginInput: ((Int) -> Void)? = nil, passThrough: ((UnsafeRawBufferPointer) throws -> Void)? = nil
     ) throws -> LeakReport {
         let builder = BuilderBox()
-        let inputs = try InputReader.read(paths, passThrough: passThrough) { builder.value.receive($0) }
+        let inputs = try InputReader.read(paths, beginInput: beginInput, passThrough: passThrough) { builder.value.receive($0) }
         let report = builder.value.build(inputs: inputs)
         Diagnostics.report(report)
-        return filtered(report, only: only)
+        return filtered(report, only: only, suppressions: suppressions)
     }
 
-    /// `report` with only the findings of `only` mechanisms (all when nil), ranked again.
-    static func filtered(_ report: LeakReport, only: Set<Mechanism>?) -> LeakReport {
+    /// `report` without the findings `suppressions` leave out (counted in its summary) and with only
+    /// the findings of `only` mechanisms (all when nil), ranked again.
+    static func filtered(_ report: LeakReport, only: Set<Mechanism>?, suppressions: Suppressions = Suppressions()) -> LeakReport {
+        var report = suppressions.apply(to: report)
         guard let only else { return report }
-        var report = report
         report.findings = report.findings.filter { only.contains($0.mechanism) }
         for index in report.findings.indices { report.findings[index].rank = index + 1 }
         return report
+    }
+
+    /// The findings `--format native` prints: those beyond `baseline` and not suppressed; nil (every
+    /// report whole) when neither selects.
+    static func nativeSelection(in report: LeakReport, baseline: Baseline?, suppressions: Suppressions) -> Set<String>? {
+        let kept = suppressions.apply(to: report).findings
+        if let baseline { return baseline.fingerprintsBeyond(kept) }
+        return suppressions.isEmpty ? nil : Set(kept.map(\.fingerprint))
     }
 
     /// The exit status for `findings`: 3 under `--strict` when the logs cannot be trusted, else 1 when

@@ -23,6 +23,8 @@ extension LeakTriageCommand {
 
         @OptionGroup var mechanisms: MechanismFilter
 
+        @OptionGroup var suppressionFiles: SuppressionOptions
+
         @Option(name: .long, help: "With native: print only findings beyond this baseline (or JSON report of ours).")
         var baseline: String?
 
@@ -31,8 +33,8 @@ extension LeakTriageCommand {
 
         func validate() throws {
             if logs.isEmpty { throw ValidationError("give the log to replay, or '-' for standard input") }
-            if format != .native, baseline != nil || !mechanisms.only.isEmpty {
-                throw ValidationError("--only and --baseline select leaks for --format native")
+            if format != .native, baseline != nil || !mechanisms.only.isEmpty || !suppressionFiles.files.isEmpty {
+                throw ValidationError("--only, --baseline and --suppressions select leaks for --format native")
             }
         }
 
@@ -41,15 +43,19 @@ extension LeakTriageCommand {
             switch format {
             case .native:
                 let accepted = try baseline.map(BaselineOptions.read)
+                let suppressions = try suppressionFiles.load()
                 rendered = try NativeReplay(mechanisms: try mechanisms.selected()).render(logs) { report in
-                    accepted?.fingerprintsBeyond(report.findings)
+                    LogAnalysis.nativeSelection(in: report, baseline: accepted, suppressions: suppressions)
                 }.text
             case .json, .text:
-                let report = try LogAnalysis.analyse(logs, only: nil)
+                // Debugger sessions (next steps run under gdb or lldb) are read from the same bytes.
+                let transcripts = TranscriptCollector()
+                let report = try LogAnalysis.analyse(logs, only: nil, beginInput: transcripts.begin, passThrough: transcripts.feed)
                 let analyses = report.traces.map(TraceAnalysis.init)
+                let sessions = transcripts.finish().map { DebuggerSessionAnalysis($0, findings: report.findings) }
                 rendered = format == .json
-                    ? TraceReplayReporter().json(analyses)
-                    : TraceReplayReporter().text(analyses, inputs: report.inputs, color: destination.useColor)
+                    ? TraceReplayReporter().json(analyses, sessions: sessions)
+                    : TraceReplayReporter().text(analyses, sessions: sessions, report: report, color: destination.useColor)
             }
             try destination.emit(rendered)
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LeakModel
 import LeakReporters
+import LeakTriage
 
 /// Options shared by the subcommands that print a report.
 struct ReportOptions: ParsableArguments {
@@ -19,6 +20,8 @@ struct ReportOptions: ParsableArguments {
 
     @OptionGroup var mechanisms: MechanismFilter
 
+    @OptionGroup var suppressionFiles: SuppressionOptions
+
     @Flag(name: .long, help: "Fail with exit code 3 when the log cannot be trusted to show every leak.")
     var strict = false
 
@@ -27,6 +30,9 @@ struct ReportOptions: ParsableArguments {
 
     /// The mechanisms `--only` keeps, or nil for all.
     func selectedMechanisms() throws -> Set<Mechanism>? { try mechanisms.selected() }
+
+    /// The rules of the `--suppressions` files.
+    func suppressions() throws -> Suppressions { try suppressionFiles.load() }
 
     /// `--output`, when given.
     var output: String? { destination.output }

@@ -28,14 +28,17 @@ extension LeakTriageCommand {
         func run() throws {
             let only = try options.selectedMechanisms()
             let baseline = try baselines.load()
+            let suppressions = try options.suppressions()
             let report: LeakReport
             if options.format == .native {
                 // The selected leaks, printed as daslang would have printed them.
-                let replay = try NativeReplay(mechanisms: only).render(logs) { report in baseline?.fingerprintsBeyond(report.findings) }
-                report = LogAnalysis.filtered(replay.report, only: only)
+                let replay = try NativeReplay(mechanisms: only).render(logs) { report in
+                    LogAnalysis.nativeSelection(in: report, baseline: baseline, suppressions: suppressions)
+                }
+                report = LogAnalysis.filtered(replay.report, only: only, suppressions: suppressions)
                 try options.emit(replay.text)
             } else {
-                report = try LogAnalysis.analyse(logs, only: only)
+                report = try LogAnalysis.analyse(logs, only: only, suppressions: suppressions)
                 try ReportDelivery.deliver(report, format: options.format, options: options)
             }
             try baselines.store(report.findings)

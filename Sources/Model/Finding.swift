@@ -28,6 +28,8 @@ public struct Finding: Sendable, Equatable {
     public var consequenceOf: String?
     /// The exact command that gets more information, if there is one.
     public var nextStep: String?
+    /// The next step's macOS form, when it differs (it runs lldb where ``nextStep`` runs gdb).
+    public var nextStepMacOS: String?
     /// How much it matters; `note` marks known non-leaks.
     public var severity: Severity
     /// Why it is labelled a known non-leak, when it is.
@@ -46,7 +48,7 @@ public struct Finding: Sendable, Equatable {
     public init(
         rank: Int = 0, detector: Detector, kind: String, fingerprint: String, fingerprintKey: String, moveKey: String = "", title: String = "",
         count: Int = 0, bytes: Int? = nil, location: SourceLocation? = nil, stack: [StackFrame] = [],
-        occurrences: [LogPosition] = [], consequenceOf: String? = nil, nextStep: String? = nil,
+        occurrences: [LogPosition] = [], consequenceOf: String? = nil, nextStep: String? = nil, nextStepMacOS: String? = nil,
         severity: Severity = .error, knownNonLeak: String? = nil, identities: [String] = [],
         referenceCounts: ClosedRange<Int>? = nil, contexts: [String] = []
     ) {
@@ -64,6 +66,7 @@ public struct Finding: Sendable, Equatable {
         self.occurrences = occurrences
         self.consequenceOf = consequenceOf
         self.nextStep = nextStep
+        self.nextStepMacOS = nextStepMacOS
         self.severity = severity
         self.knownNonLeak = knownNonLeak
         self.identities = identities

@@ -11,13 +11,15 @@ public struct LeakReport: Sendable, Equatable {
     public var panics: [Panic]
     /// Job-status traces, in order of first appearance.
     public var traces: [TraceSummary]
-    /// Diagnostics about the logs, in log order.
+    /// Diagnostics about the logs, in log order (up to a limit; a note counts the rest).
     public var diagnostics: [Diagnostic]
+    /// Every diagnostic the logs gave, grouped by kind, in order of each kind's first appearance.
+    public var diagnosticGroups: [DiagnosticGroup]
 
     /// Creates a report.
     public init(
         inputs: [InputSummary], summary: [Detector: DetectorSummary], findings: [Finding], panics: [Panic],
-        traces: [TraceSummary], diagnostics: [Diagnostic]
+        traces: [TraceSummary], diagnostics: [Diagnostic], diagnosticGroups: [DiagnosticGroup]? = nil
     ) {
         self.inputs = inputs
         self.summary = summary
@@ -25,6 +27,7 @@ public struct LeakReport: Sendable, Equatable {
         self.panics = panics
         self.traces = traces
         self.diagnostics = diagnostics
+        self.diagnosticGroups = diagnosticGroups ?? DiagnosticGrouping(diagnostics).groups
     }
 
     /// Whether some diagnostic says the logs may not show every leak.

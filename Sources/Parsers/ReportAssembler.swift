@@ -64,7 +64,7 @@ struct ReportAssembler {
         }
         if let name = classifier.halfRecognised(content) ?? halfRecognisedInOpenReport(content) {
             let reason = cut ? "is longer than \(LineSplitter.maximumLineLength) bytes" : "could not be read"
-            diagnose(.warning, position, "a \(name) \(reason): \(Self.snippet(content))", untrustworthy: true)
+            diagnose(.warning, position, "a \(kind: name) \(kind: reason): \(Self.snippet(content))", untrustworthy: true)
         }
         unrelatedLine(position)
     }
@@ -371,11 +371,11 @@ struct ReportAssembler {
                 emit(.occurrence(Occurrence(detector: .gcNode, kind: "gc_node", count: unlisted,
                                             position: state.headerPosition, context: state.phase.rawValue)))
             }
-            diagnose(.warning, state.headerPosition, "\(where_) announces \(state.declaredCount) node(s) but lists none",
+            diagnose(.warning, state.headerPosition, "\(kind: where_) announces \(state.declaredCount) node(s) but lists none",
                      untrustworthy: true)
         } else if state.nodesSeen != state.declaredCount || (state.rootsSeen > 0 && state.rootCountSum != state.declaredCount) {
             diagnose(.warning, state.headerPosition,
-                     "\(where_) announces \(state.declaredCount) node(s) but \(state.nodesSeen) were listed (truncated or interleaved)",
+                     "\(kind: where_) announces \(state.declaredCount) node(s) but \(state.nodesSeen) were listed (truncated or interleaved)",
                      untrustworthy: true)
         }
     }
@@ -487,7 +487,7 @@ struct ReportAssembler {
     private mutating func finishDump(expecting matches: (DumpSectionState.Kind) -> Bool, total: Int, name: String, position: LogPosition) {
         guard case let .dump(state) = open, matches(state.kind) else {
             if total > 0 {
-                diagnose(.warning, position, "\(name) total of \(total) with none of its lines before it (truncated or interleaved)",
+                diagnose(.warning, position, "\(kind: name) total of \(total) with none of its lines before it (truncated or interleaved)",
                          untrustworthy: true)
             }
             close(at: position)
@@ -498,7 +498,7 @@ struct ReportAssembler {
                      untrustworthy: true)
         }
         if state.entries != total {
-            diagnose(.warning, position, "\(name) lists \(state.entries) line(s) but its total says \(total) (truncated or interleaved)",
+            diagnose(.warning, position, "\(kind: name) lists \(state.entries) line(s) but its total says \(total) (truncated or interleaved)",
                      untrustworthy: true)
         }
         flushHandles(state)
@@ -554,7 +554,7 @@ struct ReportAssembler {
         if let sites, sites != state.sitesSeen { problems.append("end line says \(sites) sites") }
         if leaks == nil { problems.append("no End report line (truncated)") }
         if !problems.isEmpty {
-            diagnose(.warning, position, "C++ heap leak report does not add up: " + problems.joined(separator: "; "), untrustworthy: true)
+            diagnose(.warning, position, "C++ heap leak report does not add up: \(problems.joined(separator: "; "))", untrustworthy: true)
         }
     }
 
@@ -580,7 +580,7 @@ struct ReportAssembler {
             closeGC(state, at: position)
         case let .dump(state):
             flushHandles(state)
-            diagnose(.warning, state.firstPosition, "\(state.name) ends without its total line (truncated or cut by other output)",
+            diagnose(.warning, state.firstPosition, "\(kind: state.name) ends without its total line (truncated or cut by other output)",
                      untrustworthy: true)
         case let .cpp(state):
             if let site = state.takeCurrentSite(stacks: &stacks) { emit(.occurrence(site)) }
@@ -606,7 +606,7 @@ struct ReportAssembler {
         if recordLines { emit(.line(RecognizedLine(marker: marker, line: line, position: position))) }
     }
 
-    private func diagnose(_ severity: Severity, _ position: LogPosition?, _ message: String, untrustworthy: Bool) {
+    private func diagnose(_ severity: Severity, _ position: LogPosition?, _ message: DiagnosticMessage, untrustworthy: Bool) {
         emit(.diagnostic(Diagnostic(severity: severity, position: position, message: message, untrustworthy: untrustworthy)))
     }
 

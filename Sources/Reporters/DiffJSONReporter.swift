@@ -40,6 +40,10 @@ public struct DiffJSONReporter: LeakDiffReporter {
                 "base": .array(diff.base.diagnostics.map(LeakReportJSON.diagnostic)),
                 "head": .array(diff.head.diagnostics.map(LeakReportJSON.diagnostic)),
             ]),
+            "diagnostic_groups": .object([
+                "base": .array(diff.base.diagnosticGroups.map(LeakReportJSON.diagnosticGroup)),
+                "head": .array(diff.head.diagnosticGroups.map(LeakReportJSON.diagnosticGroup)),
+            ]),
         ]
         try JSONValue.writeDocument(members, streaming: [
             "new": (diff.new.count, { finding(diff.new[$0]) }),

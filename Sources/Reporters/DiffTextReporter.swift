@@ -52,9 +52,8 @@ public struct DiffTextReporter: LeakDiffReporter {
         }
         for (side, report) in [("base", diff.base), ("head", diff.head)] where report.isUntrustworthy {
             lines.append(style.severity(.warning, text: "warning: ") + "the \(side) logs may not show every leak:")
-            for diagnostic in report.diagnostics where diagnostic.untrustworthy {
-                let place = diagnostic.position.map { report.place(of: $0) + ": " } ?? ""
-                lines.append("  \(place)\(diagnostic.message)")
+            for line in DiagnosticLines().lines(report.diagnosticGroups.filter(\.untrustworthy), in: report) {
+                lines.append("  \(line.text)")
             }
         }
         return lines.map(TerminalText.safeLine).joined(separator: "\n") + "\n"

@@ -23,6 +23,7 @@ struct FindingDetails {
         if let cause = cause(of: finding) { lines.append(cause) }
         if let reason = finding.knownNonLeak { lines.append("known non-leak: \(reason)") }
         if let next = finding.nextStep { lines.append("next: \(next)") }
+        if let macOS = finding.nextStepMacOS { lines.append("next on macOS: \(macOS)") }
         return lines
     }
 

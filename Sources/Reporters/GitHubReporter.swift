@@ -72,11 +72,12 @@ public struct GitHubReporter: LeakReporter {
             let message = details.lines(for: finding).joined(separator: "\n")
             return Annotation(kind: kind, command: GitHubWorkflowCommand(name: kind.rawValue, properties: properties, message: message))
         }
-        let diagnostics = report.diagnostics.map { diagnostic -> Annotation in
-            let kind = Kind(diagnostic.severity)
-            let title = diagnostic.untrustworthy ? "leaktriage: this log may not show every leak" : "leaktriage: about the log"
-            return Annotation(kind: kind, command: GitHubWorkflowCommand(
-                name: kind.rawValue, properties: [("title", title)], message: details.line(for: diagnostic)))
+        // One annotation per kind of diagnostic, with its count: GitHub shows few of each kind.
+        let lines = DiagnosticLines(limit: Int.max).lines(report.diagnosticGroups, in: report, place: details.place)
+        let diagnostics = lines.map { line -> Annotation in
+            let kind = Kind(line.severity)
+            let title = line.untrustworthy ? "leaktriage: this log may not show every leak" : "leaktriage: about the log"
+            return Annotation(kind: kind, command: GitHubWorkflowCommand(name: kind.rawValue, properties: [("title", title)], message: line.text))
         }
         return findings + diagnostics
     }

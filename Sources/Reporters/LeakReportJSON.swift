@@ -15,6 +15,7 @@ public enum LeakReportJSON {
             summary[detector.rawValue] = .object([
                 "occurrences": .int(totals.occurrences),
                 "bytes": detector.reportsBytes ? .int(totals.bytes ?? 0) : .null,
+                "suppressed": .int(totals.suppressed),
             ])
         }
         return .object([
@@ -23,6 +24,7 @@ public enum LeakReportJSON {
             "summary": .object(summary),
             "findings": .array(report.findings.map { finding($0, explain: explain) }),
             "diagnostics": .array(report.diagnostics.map(diagnostic)),
+            "diagnostic_groups": .array(report.diagnosticGroups.map(diagnosticGroup)),
             "panics": .array(report.panics.map(panic)),
             "traces": .array(report.traces.map(traceSummary)),
         ])
@@ -60,6 +62,7 @@ public enum LeakReportJSON {
             "occurrences": .array(finding.occurrences.map(position)),
             "consequence_of": .optional(finding.consequenceOf),
             "next_step": .optional(finding.nextStep),
+            "next_step_macos": .optional(finding.nextStepMacOS),
             "severity": .string(finding.severity.rawValue),
             "known_non_leak": .optional(finding.knownNonLeak),
         ]
@@ -99,6 +102,19 @@ public enum LeakReportJSON {
             "message": .string(diagnostic.message),
             "untrustworthy": .bool(diagnostic.untrustworthy),
         ]
+    }
+
+    /// The diagnostics of one kind: how many, the first and last place.
+    public static func diagnosticGroup(_ group: DiagnosticGroup) -> JSONValue {
+        .object([
+            "severity": .string(group.severity.rawValue),
+            "template": .string(group.template),
+            "message": .string(group.message),
+            "count": .int(group.count),
+            "first": group.first.map(position) ?? .null,
+            "last": group.last.map(position) ?? .null,
+            "untrustworthy": .bool(group.untrustworthy),
+        ])
     }
 
     /// A panic, with the fingerprint that consequences point to.

@@ -53,6 +53,7 @@ public struct SARIFReporter: LeakReporter {
         properties["consequence_of"] = finding.consequenceOf.map(JSONValue.string)
         properties["known_non_leak"] = finding.knownNonLeak.map(JSONValue.string)
         properties["next_step"] = finding.nextStep.map(JSONValue.string)
+        properties["next_step_macos"] = finding.nextStepMacOS.map(JSONValue.string)
         var result: [String: JSONValue] = [
             "ruleId": .string(finding.detector.rawValue),
             "ruleIndex": .int(Detector.allCases.firstIndex(of: finding.detector) ?? 0),

@@ -48,6 +48,7 @@ public struct TextReporter: LeakReporter {
             }
             if let reason = finding.knownNonLeak { lines.append("       known non-leak: \(reason)") }
             if let next = finding.nextStep { lines.append("       next: " + style.bold(next)) }
+            if let macOS = finding.nextStepMacOS { lines.append("       " + style.dim("macOS: ") + macOS) }
             if options.explain { lines.append("       key: \(finding.fingerprintKey)") }
         }
         if leaks.count > Self.findingLimit {
@@ -67,12 +68,15 @@ public struct TextReporter: LeakReporter {
             lines.append("trace: JobStatus #\(trace.trace.id) (\(trace.trace.subtype)) ends at rc=\(trace.finalReferenceCount); "
                 + "\(never) addRef\(never == 1 ? "" : "s") never released\(sites.isEmpty ? "" : " (\(sites))") — leaktriage replay shows the timeline")
         }
-        let panics = report.panics.filter { $0.kind != .atexitFatal }
+        // A CI log of many runs repeats the same panic: one line per distinct panic, with its count.
+        let panics = report.panics.filter { $0.kind != .atexitFatal }.map { panic in
+            Diagnostic(severity: .warning, position: panic.position,
+                       message: "\(panic.kind.rawValue): \(panic.message)" + (panic.location.map { " at \($0)" } ?? ""), untrustworthy: false)
+        }
         if !panics.isEmpty {
             lines.append("")
-            for panic in panics {
-                let at = panic.location.map { " at \($0)" } ?? ""
-                lines.append(style.severity(.warning, text: "\(panic.kind.rawValue): ") + panic.message + at)
+            for line in DiagnosticLines(of: "panic").lines(DiagnosticGrouping(panics).groups, in: report) {
+                lines.append(style.severity(line.severity, text: line.text))
             }
         }
         lines.append("")
@@ -80,15 +84,20 @@ public struct TextReporter: LeakReporter {
             guard let totals = report.summary[detector], totals.occurrences > 0 else { return nil }
             let bytes = totals.bytes.map { " (\($0.formattedWithThousandsSeparators) B)" } ?? ""
             return "\(detector.rawValue) \(totals.occurrences)\(bytes)"
-        }.joined(separator: " · ").nonEmpty(or: "none")))
-        for diagnostic in report.diagnostics {
-            let at = diagnostic.position.map { report.place(of: $0) + ": " } ?? ""
-            lines.append(style.severity(diagnostic.severity, text: "\(diagnostic.severity.rawValue): ") + at + diagnostic.message)
+        }.joined(separator: " · ").nonEmpty(or: "none") + suppressedTotal(report)))
+        for line in DiagnosticLines().lines(report.diagnosticGroups, in: report) {
+            lines.append(style.severity(line.severity, text: "\(line.severity.rawValue): ") + line.text)
         }
         if report.isUntrustworthy {
             lines.append(style.severity(.warning, text: "this log may not show every leak (--strict makes that exit 3)"))
         }
         return lines.map(TerminalText.safeLine).joined(separator: "\n") + "\n"
+    }
+
+    /// ` · 344 suppressed` when `--suppressions` left findings out.
+    private func suppressedTotal(_ report: LeakReport) -> String {
+        let suppressed = report.summary.values.reduce(0) { $0.addingSaturated($1.suppressed) }
+        return suppressed > 0 ? " · \(suppressed) suppressed" : ""
     }
 
     private func pad(_ text: String, _ width: Int) -> String {

@@ -11,8 +11,8 @@ public struct TraceReplayReporter: Sendable {
     /// Creates the reporter.
     public init() {}
 
-    /// `leaktriage-replay/1`.
-    public func json(_ analyses: [TraceAnalysis]) -> String {
+    /// `leaktriage-replay/1`, with the debugger sessions of the log (`debugger_sessions`).
+    public func json(_ analyses: [TraceAnalysis], sessions: [DebuggerSessionAnalysis] = []) -> String {
         let traces = analyses.map { analysis -> JSONValue in
             .object([
                 "id": .string(analysis.trace.id.description),
@@ -37,17 +37,25 @@ public struct TraceReplayReporter: Sendable {
                 }),
             ])
         }
-        return JSONValue.object(["schema": .string(Self.schema), "traces": .array(traces)]).rendered()
+        return JSONValue.object([
+            "schema": .string(Self.schema), "traces": .array(traces),
+            "debugger_sessions": .array(sessions.map(DebuggerSessionReporter().json)),
+        ]).rendered()
     }
 
-    /// For people: one block per traced object.
-    public func text(_ analyses: [TraceAnalysis], inputs: [InputSummary], color: Bool) -> String {
+    /// For people: one block per traced object, then one per debugger session of `report`'s logs.
+    public func text(_ analyses: [TraceAnalysis], sessions: [DebuggerSessionAnalysis] = [], report: LeakReport, color: Bool) -> String {
         let style = TextStyle(enabled: color)
-        guard !analyses.isEmpty else {
-            return "no --track-job-status trace in \(inputs.map(\.path).joined(separator: ", ")); "
-                + "trace a leaked JobStatus #<hex> with: daslang --track-job-status <decimal id> <script.das>\n"
+        guard !analyses.isEmpty || !sessions.isEmpty else {
+            return "no --track-job-status trace or debugger session in \(report.inputs.map(\.path).joined(separator: ", ")); "
+                + "trace a leaked JobStatus #<hex> with: daslang --track-job-status <decimal id> <script.das>, "
+                + "and run the next step of a gc or smart_ptr finding to get a debugger session\n"
         }
         var lines: [String] = []
+        for session in sessions {
+            lines += DebuggerSessionReporter().text(session, in: report, style: style)
+            lines.append("")
+        }
         for analysis in analyses {
             let trace = analysis.trace
             let never = analysis.unmatched.count

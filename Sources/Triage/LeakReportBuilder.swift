@@ -23,6 +23,8 @@ public struct LeakReportBuilder: Sendable {
     private var traces: [String: TraceSummary] = [:]
     private var traceOrder: [String] = []
     private var diagnostics: [Diagnostic] = []
+    /// Every diagnostic, kept or not, counted by kind.
+    private var diagnosticGrouping = DiagnosticGrouping()
     private var droppedDiagnostics = 0
     private var droppedPanics = 0
     private var traceEvents = 0
@@ -72,6 +74,7 @@ public struct LeakReportBuilder: Sendable {
             if panics.count < Self.panicLimit { panics.append(panic) } else { droppedPanics += 1 }
             noteScript(panic.location, input: panic.position.input)
         case let .diagnostic(diagnostic):
+            diagnosticGrouping.add(diagnostic)
             if diagnostics.count < Self.diagnosticLimit {
                 diagnostics.append(diagnostic)
             } else {
@@ -150,13 +153,21 @@ public struct LeakReportBuilder: Sendable {
     /// The findings in triage order, with totals, panics, traces and diagnostics.
     public func build(inputs: [InputSummary]) -> LeakReport {
         var allDiagnostics = diagnostics
-        let dropped = [
-            (droppedDiagnostics, "more diagnostics not shown"),
-            (droppedPanics, "more panics not kept (the first \(Self.panicLimit) are)"),
-            (droppedTraceEvents, "more trace lines not kept (the first \(Self.traceEventLimit) are)"),
+        if droppedDiagnostics > 0 {
+            // The groups count every diagnostic already: this note is for the kept list only.
+            allDiagnostics.append(Diagnostic(severity: .note, position: nil,
+                                             message: "\(droppedDiagnostics) more diagnostics not shown" as DiagnosticMessage,
+                                             untrustworthy: false))
+        }
+        var grouping = diagnosticGrouping
+        let dropped: [(Int, DiagnosticMessage)] = [
+            (droppedPanics, "\(droppedPanics) more panics not kept (the first \(Self.panicLimit) are)"),
+            (droppedTraceEvents, "\(droppedTraceEvents) more trace lines not kept (the first \(Self.traceEventLimit) are)"),
         ]
-        for (count, what) in dropped where count > 0 {
-            allDiagnostics.append(Diagnostic(severity: .note, position: nil, message: "\(count) \(what)", untrustworthy: false))
+        for (count, message) in dropped where count > 0 {
+            let note = Diagnostic(severity: .note, position: nil, message: message, untrustworthy: false)
+            allDiagnostics.append(note)
+            grouping.add(note)
         }
         var primaryScripts: [Int: String] = [:]
         for (input, order) in scriptOrder {
@@ -171,6 +182,7 @@ public struct LeakReportBuilder: Sendable {
         let findings = engine.triage(Array(zip(fingerprints, drafts)))
         return LeakReport(
             inputs: inputs, summary: summary, findings: findings, panics: panics,
-            traces: traceOrder.compactMap { traces[$0] }, diagnostics: allDiagnostics)
+            traces: traceOrder.compactMap { traces[$0] }, diagnostics: allDiagnostics,
+            diagnosticGroups: grouping.groups)
     }
 }

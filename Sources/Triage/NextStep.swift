@@ -3,42 +3,57 @@ import LeakModel
 
 /// The exact command (or code change) that tells the user more about a finding.
 enum NextStep {
-    static func command(for draft: FindingDraft, script: String) -> String? {
+    /// A finding's next step, and its macOS form when that differs (a debugger other than gdb).
+    struct Commands: Equatable {
+        var command: String?
+        var macOS: String?
+    }
+
+    /// The step for `draft`, rerunning `script` — or, for a test run by dastest, `testFile` through the
+    /// runner (`daslang <options> dastest/dastest.das -- --test <testFile>`).
+    static func commands(for draft: FindingDraft, script: String, testFile: String? = nil) -> Commands {
         let first = draft.first
-        let quoted = shellQuoted(script)
+        let target = testFile.map { "dastest/dastest.das -- --test " + shellQuoted($0) } ?? shellQuoted(script)
+        func daslang(_ options: String...) -> String { (["daslang"] + options + [target]).joined(separator: " ") }
+        func plain(_ command: String?) -> Commands { Commands(command: command, macOS: nil) }
         switch first.detector {
         case .gcNode:
             // DAS_GC_BREAK_ON_ID takes the decimal id as printed; the smallest is the first created.
             guard let id = draft.identities.compactMap({ Int($0) }).min() else {
-                return "daslang \(quoted)  # rerun: the node lines were not printed"
+                return plain(daslang() + "  # rerun: the node lines were not printed")
             }
-            return "DAS_GC_BREAK_ON_ID=\(id) daslang \(quoted)"
+            return debugged(DebuggerCommand(environment: ["DAS_GC_BREAK_ON_ID=\(id)"], program: daslang(), plan: .backtraceFirstBreak))
         case .jobStatus:
             // Dump ids are hex; --track-job-status takes decimal.
-            let target: UInt64?
+            let traced: UInt64?
             if first.kind == "Feature" {
-                target = first.context.flatMap { UInt64($0, radix: 16) }
+                traced = first.context.flatMap { UInt64($0, radix: 16) }
                     ?? first.identity.flatMap { UInt64($0, radix: 16) }.map { $0 > 0 ? $0 - 1 : $0 }
             } else {
-                target = first.identity.flatMap { UInt64($0, radix: 16) }
+                traced = first.identity.flatMap { UInt64($0, radix: 16) }
             }
-            guard let target else { return nil }
-            return "daslang --track-job-status \(target) \(quoted)"
+            return plain(traced.map { daslang("--track-job-status \($0)") })
         case .smartPtr:
-            if first.kind == "unlisted" { return "daslang \(quoted)  # without --no-dump-leaks, to list the pointers" }
-            guard let id = first.identity else { return nil }
-            return "daslang --track-smart-ptr \(id) \(quoted)"
+            if first.kind == "unlisted" { return plain(daslang() + "  # without --no-dump-leaks, to list the pointers") }
+            guard let id = first.identity, id.allSatisfy(\.isHexDigit) else { return plain(nil) }
+            // It breaks where the pointer is made and at every addRef and delRef (smart_ptr.h).
+            return debugged(DebuggerCommand(environment: [], program: daslang("--track-smart-ptr \(id)"),
+                                            plan: .backtraceEveryBreak(frames: 6)))
         case .heapReport:
-            if first.kind == "string" || first.kind.hasPrefix("string ") { return nil }
+            if first.kind == "string" || first.kind.hasPrefix("string ") { return plain(nil) }
             if first.kind == "block" || first.kind.contains("deck of size") {
-                return "daslang -track-allocations -heap-report \(quoted)"
+                return plain(daslang("-track-allocations -heap-report"))
             }
-            return "daslang --das-profiler --das-profiler-leaks \(quoted)"
+            return plain(daslang("--das-profiler --das-profiler-leaks"))
         case .profiler, .cppHeap:
-            return nil
+            return plain(nil)
         case .handleRegistry:
-            return handleRelease(for: first.kind, sharedReference: (draft.referenceCounts?.upperBound ?? 1) > 1)
+            return plain(handleRelease(for: first.kind, sharedReference: (draft.referenceCounts?.upperBound ?? 1) > 1))
         }
+    }
+
+    private static func debugged(_ command: DebuggerCommand) -> Commands {
+        Commands(command: command.gdb, macOS: command.lldb)
     }
 
     private static func handleRelease(for type: String, sharedReference: Bool) -> String {

@@ -43,11 +43,12 @@ struct TriageEngine {
     private func finding(from draft: FindingDraft, fingerprint: String) -> Finding {
         let first = draft.first
         let nonLeak = knownNonLeak(draft)
+        let steps = NextStep.commands(for: draft, script: script(for: draft))
         return Finding(
             detector: first.detector, kind: first.kind, fingerprint: fingerprint, fingerprintKey: draft.key,
             moveKey: draft.moveKey, title: FindingTitle.title(for: draft), count: draft.count, bytes: draft.bytes,
             location: first.location, stack: first.stack, occurrences: draft.positions,
-            nextStep: NextStep.command(for: draft, script: script(for: draft)),
+            nextStep: steps.command, nextStepMacOS: steps.macOS,
             severity: nonLeak != nil ? .note : severity(of: draft), knownNonLeak: nonLeak, identities: draft.identities,
             referenceCounts: draft.referenceCounts, contexts: draft.contexts)
     }

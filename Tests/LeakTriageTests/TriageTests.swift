@@ -65,10 +65,13 @@ import Testing
         #expect(channel.nextStep == "daslang --track-job-status 19 programs/jobque_many_boxes.das")
         // DAS_GC_BREAK_ON_ID takes the decimal id as printed (the first node of the finding).
         let gc = try #require(findings.first { $0.detector == .gcNode && $0.location?.line == 20 && $0.kind == "Expression" })
-        #expect(gc.nextStep == "DAS_GC_BREAK_ON_ID=491063 daslang programs/gc_app_leak.das")
+        #expect(gc.nextStep == "DAS_GC_BREAK_ON_ID=491063 gdb -q -batch -ex run -ex bt --args daslang programs/gc_app_leak.das")
+        #expect(gc.nextStepMacOS == "DAS_GC_BREAK_ON_ID=491063 lldb --batch -o run -k bt -k kill -- daslang programs/gc_app_leak.das")
         // --track-smart-ptr takes the hex id as printed.
         let program = try #require(findings.first { $0.detector == .smartPtr && $0.kind == "Program" })
-        #expect(program.nextStep?.hasPrefix("daslang --track-smart-ptr 2e7 ") == true)
+        #expect(program.nextStep?.hasPrefix("gdb -q -batch ") == true)
+        #expect(program.nextStep?.contains(" --args daslang --track-smart-ptr 2e7 ") == true)
+        #expect(program.nextStepMacOS?.contains(" -- daslang --track-smart-ptr 2e7 ") == true)
         // Untracked heap blocks: rerun with single-dash tracking flags.
         let blocks = try #require(findings.first { $0.detector == .heapReport && $0.kind == "block" })
         #expect(blocks.nextStep?.hasPrefix("daslang -track-allocations -heap-report ") == true)
