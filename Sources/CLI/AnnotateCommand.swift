@@ -44,7 +44,7 @@ extension LeakTriageCommand {
             let passThrough = LogPassThrough(fenceToken: onGitHub || format == .github ? LogPassThrough.randomToken() : nil)
             // Closes the fence even when reading fails, so that the rest of the step runs its commands.
             defer { try? passThrough.closeFence() }
-            let report = try LogAnalysis.analyse([log], only: only, passThrough: passThrough.write)
+            let report = try LogAnalysis.analyse([log], only: only, settings: options.triageSettings, passThrough: passThrough.write)
             try passThrough.endLog(moreOutput: options.output == nil)
             // Annotations must follow the fence to be run; any other report stays inside it, as
             // text taken from the log could otherwise smuggle in a command.

@@ -41,12 +41,12 @@ extension LeakTriageCommand {
             let baseline = try baselines.load()
             let basePaths = (logs.first.map { [$0] } ?? []) + base
             let headPaths = (logs.count == 2 ? [logs[1]] : []) + head
-            let baseReport = try LogAnalysis.analyse(basePaths, only: only)
+            let baseReport = try LogAnalysis.analyse(basePaths, only: only, settings: options.triageSettings)
             let diff: LeakDiff
             if options.format == .native {
                 // The new leaks, printed as daslang would have printed them.
                 var computed: LeakDiff?
-                let replay = try NativeReplay(mechanisms: only).render(headPaths) { head in
+                let replay = try NativeReplay(mechanisms: only, settings: options.triageSettings).render(headPaths) { head in
                     let result = DiffEngine.diff(base: baseReport, head: LogAnalysis.filtered(head, only: only))
                     computed = result
                     return Set(result.new.map(\.fingerprint))
@@ -54,7 +54,7 @@ extension LeakTriageCommand {
                 diff = computed ?? DiffEngine.diff(base: baseReport, head: LogAnalysis.filtered(replay.report, only: only))
                 try options.emit(replay.text)
             } else {
-                diff = DiffEngine.diff(base: baseReport, head: try LogAnalysis.analyse(headPaths, only: only))
+                diff = DiffEngine.diff(base: baseReport, head: try LogAnalysis.analyse(headPaths, only: only, settings: options.triageSettings))
                 try deliver(diff)
             }
             let gated = failOn == .any ? diff.new + diff.persisting.map(\.finding) : diff.new

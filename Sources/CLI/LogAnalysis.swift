@@ -9,9 +9,9 @@ enum LogAnalysis {
     /// `passThrough` receives the bytes as they are read. The report's diagnostics go to
     /// standard error as they do for every format (`CONTRACT.md`).
     static func analyse(
-        _ paths: [String], only: Set<Mechanism>?, passThrough: ((UnsafeRawBufferPointer) throws -> Void)? = nil
+        _ paths: [String], only: Set<Mechanism>?, settings: TriageSettings, passThrough: ((UnsafeRawBufferPointer) throws -> Void)? = nil
     ) throws -> LeakReport {
-        let builder = BuilderBox()
+        let builder = BuilderBox(settings: settings)
         let inputs = try InputReader.read(paths, passThrough: passThrough) { builder.value.receive($0) }
         let report = builder.value.build(inputs: inputs)
         Diagnostics.report(report)
@@ -46,7 +46,7 @@ enum LogAnalysis {
 final class BuilderBox {
     var value: LeakReportBuilder
 
-    init(recordingOccurrenceFingerprints: Bool = false) {
-        value = LeakReportBuilder(recordingOccurrenceFingerprints: recordingOccurrenceFingerprints)
+    init(recordingOccurrenceFingerprints: Bool = false, settings: TriageSettings) {
+        value = LeakReportBuilder(recordingOccurrenceFingerprints: recordingOccurrenceFingerprints, settings: settings)
     }
 }

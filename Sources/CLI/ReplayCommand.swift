@@ -23,6 +23,8 @@ extension LeakTriageCommand {
 
         @OptionGroup var mechanisms: MechanismFilter
 
+        @OptionGroup var triage: TriageOptions
+
         @Option(name: .long, help: "With native: print only findings beyond this baseline (or JSON report of ours).")
         var baseline: String?
 
@@ -41,11 +43,11 @@ extension LeakTriageCommand {
             switch format {
             case .native:
                 let accepted = try baseline.map(BaselineOptions.read)
-                rendered = try NativeReplay(mechanisms: try mechanisms.selected()).render(logs) { report in
+                rendered = try NativeReplay(mechanisms: try mechanisms.selected(), settings: triage.settings(root: nil)).render(logs) { report in
                     accepted?.fingerprintsBeyond(report.findings)
                 }.text
             case .json, .text:
-                let report = try LogAnalysis.analyse(logs, only: nil)
+                let report = try LogAnalysis.analyse(logs, only: nil, settings: triage.settings(root: nil))
                 let analyses = report.traces.map(TraceAnalysis.init)
                 rendered = format == .json
                     ? TraceReplayReporter().json(analyses)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LeakModel
 import LeakReporters
+import LeakTriage
 
 /// Options shared by the subcommands that print a report.
 struct ReportOptions: ParsableArguments {
@@ -18,6 +19,11 @@ struct ReportOptions: ParsableArguments {
     @OptionGroup var destination: OutputOptions
 
     @OptionGroup var mechanisms: MechanismFilter
+
+    @OptionGroup var triage: TriageOptions
+
+    /// What triage is told about the checkout and library code.
+    var triageSettings: TriageSettings { triage.settings(root: root) }
 
     @Flag(name: .long, help: "Fail with exit code 3 when the log cannot be trusted to show every leak.")
     var strict = false

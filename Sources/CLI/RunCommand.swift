@@ -31,11 +31,11 @@ extension LeakTriageCommand {
             let report: LeakReport
             if options.format == .native {
                 // The selected leaks, printed as daslang would have printed them.
-                let replay = try NativeReplay(mechanisms: only).render(logs) { report in baseline?.fingerprintsBeyond(report.findings) }
+                let replay = try NativeReplay(mechanisms: only, settings: options.triageSettings).render(logs) { report in baseline?.fingerprintsBeyond(report.findings) }
                 report = LogAnalysis.filtered(replay.report, only: only)
                 try options.emit(replay.text)
             } else {
-                report = try LogAnalysis.analyse(logs, only: only)
+                report = try LogAnalysis.analyse(logs, only: only, settings: options.triageSettings)
                 try ReportDelivery.deliver(report, format: options.format, options: options)
             }
             try baselines.store(report.findings)

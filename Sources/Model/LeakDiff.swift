@@ -34,6 +34,8 @@ public struct LeakDiff: Sendable, Equatable {
     public var fixed: [Finding]
     /// In both, in head's triage order.
     public var persisting: [Persisting]
+    /// What the pairing had to work around, once each (`head: no stack recorded for 46 leaks in …`).
+    public var notes: [String] = []
 
     /// Creates a diff.
     public init(base: LeakReport, head: LeakReport, new: [Finding], fixed: [Finding], persisting: [Persisting]) {

@@ -35,6 +35,7 @@ public struct DiffJSONReporter: LeakDiffReporter {
                 "base": .array(diff.base.diagnostics.map(LeakReportJSON.diagnostic)),
                 "head": .array(diff.head.diagnostics.map(LeakReportJSON.diagnostic)),
             ]),
+            "notes": .array(diff.notes.map { .string($0) }),
         ]
         try JSONValue.writeDocument(members, streaming: [
             "new": (diff.new.count, { finding(diff.new[$0]) }),

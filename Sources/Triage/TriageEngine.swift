@@ -9,6 +9,8 @@ struct TriageEngine {
     let featureOwners: [String: String]
     /// The user script most seen in each input.
     let primaryScripts: [Int: String]
+    /// Tells library frames from the user's.
+    let frames: FrameClassifier
 
     func triage(_ drafts: [(fingerprint: String, draft: FindingDraft)]) -> [Finding] {
         let fingerprints = Set(drafts.map(\.fingerprint))
@@ -23,6 +25,7 @@ struct TriageEngine {
         for index in findings.indices where findings[index].detector == .cppHeap && findings[index].consequenceOf == nil {
             findings[index].consequenceOf = CppHeapOwner.owner(of: findings[index], among: causes)?.fingerprint
         }
+        FindingTitle.disambiguate(&findings)
         findings.sort(by: Self.triageOrder)
         for index in findings.indices { findings[index].rank = index + 1 }
         return findings
@@ -43,13 +46,24 @@ struct TriageEngine {
     private func finding(from draft: FindingDraft, fingerprint: String) -> Finding {
         let first = draft.first
         let nonLeak = knownNonLeak(draft)
-        return Finding(
+        let userFrame = first.detector == .profiler ? frames.firstUserFrame(of: first.stack) : nil
+        let location = Fingerprinter.location(of: first, frames: frames)
+        let origin: FindingOrigin = first.detector == .profiler && !first.stack.isEmpty && userFrame == nil ? .library : .user
+        var finding = Finding(
             detector: first.detector, kind: first.kind, fingerprint: fingerprint, fingerprintKey: draft.key,
-            moveKey: draft.moveKey, title: FindingTitle.title(for: draft), count: draft.count, bytes: draft.bytes,
-            location: first.location, stack: first.stack, occurrences: draft.positions,
-            nextStep: NextStep.command(for: draft, script: script(for: draft)),
+            moveKey: draft.moveKey, title: FindingTitle.title(for: draft, userFrame: userFrame), count: draft.count, bytes: draft.bytes,
+            location: location, stack: first.stack, occurrences: draft.positions,
+            nextStep: NextStep.command(for: draft, script: script(for: draft, location: location)),
             severity: nonLeak != nil ? .note : severity(of: draft), knownNonLeak: nonLeak, identities: draft.identities,
             referenceCounts: draft.referenceCounts, contexts: draft.contexts)
+        finding.tests = draft.tests.sorted()
+        finding.origin = origin
+        finding.recursionDepth = draft.recursionDepth
+        finding.legacyFingerprints = draft.legacyFingerprints.sorted()
+        finding.stacklessCount = draft.stacklessCount
+        finding.locationKey = draft.locationKey
+        finding.residualKey = draft.residualKey
+        return finding
     }
 
     private func severity(of draft: FindingDraft) -> Severity {
@@ -73,8 +87,8 @@ struct TriageEngine {
         }
     }
 
-    private func script(for draft: FindingDraft) -> String {
-        if let location = draft.first.location, !location.isLibrary, location.file.hasSuffix(".das") { return location.file }
+    private func script(for draft: FindingDraft, location: SourceLocation?) -> String {
+        if let location, !frames.isLibrary(path: location.file), location.file.hasSuffix(".das") { return location.file }
         return primaryScripts[draft.first.position.input] ?? "<script.das>"
     }
 
