@@ -47,7 +47,8 @@ public enum LeakReportJSON {
     public static func write(_ report: LeakReport, explain: Bool = false, to output: (String) throws -> Void) rethrows {
         var shell = report
         shell.findings = []
-        guard case let .object(members) = document(shell, explain: explain) else { return }
+        guard case var .object(members) = document(shell, explain: explain) else { return }
+        members["test_files"] = .array(TestFileSummary.rollup(of: report.findings).map(testFile))
         try JSONValue.writeDocument(
             members, streaming: ["findings": (report.findings.count, { finding(report.findings[$0], explain: explain) })], to: output)
     }

@@ -77,7 +77,7 @@ enum FindingTitle {
 
     /// A function as people read it: ``builtin`push`4379…`` → `builtin push`.
     static func functionName(_ name: String) -> String {
-        Fingerprinter.normalizedFunction(name).replacingOccurrences(of: "`", with: " ")
+        Fingerprinter.normalizedFunction(name).split(separator: "`").joined(separator: " ")
     }
 
     /// Findings that would read word for word alike get what tells them apart: the test file, or
