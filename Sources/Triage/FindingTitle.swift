@@ -71,7 +71,8 @@ enum FindingTitle {
             allocated = " in \(leafName)\(more) via \(frame.function.map(functionName) ?? "?")"
         }
         let at = frame.location.map { " at \($0)" } ?? ""
-        let depth = draft.recursionDepth.map { " (recursion depth \($0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)"))" } ?? ""
+        // A frame seen twice in a row is common in instantiated generics; recursion shows from three.
+        let depth = draft.recursionDepth.flatMap { $0.upperBound >= 3 ? $0 : nil }.map { " (recursion depth \($0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)"))" } ?? ""
         return "\(leaked), allocated\(allocated)\(at)\(depth)"
     }
 
@@ -98,16 +99,25 @@ enum FindingTitle {
         }
     }
 
+    /// The frame that tells `finding` from every other: at the deepest of the indices where its
+    /// stack first differs from each other's.
     private static func firstDifferingFrame(of finding: Finding, among others: [Finding]) -> String? {
-        let depth = ([finding] + others).map(\.stack.count).max() ?? 0
-        for index in 0..<depth {
-            let mine = index < finding.stack.count ? finding.stack[index] : nil
-            guard others.contains(where: { (index < $0.stack.count ? $0.stack[index] : nil) != mine }) else { continue }
-            guard let mine else { return "stack ends after frame \(index)" }
-            let place = mine.location.map { " at \($0)" } ?? ""
-            return "frame \(index + 1): \(mine.function.map(functionName) ?? "?")\(place)"
-        }
-        return nil
+        let index = others.compactMap { firstDifference(finding.stack, $0.stack) }.max()
+        guard let index else { return nil }
+        guard index < finding.stack.count else { return "stack ends after frame \(index)" }
+        let frame = finding.stack[index]
+        let name = frame.function.map { frame.location == nil ? Fingerprinter.normalizedFunction($0) : functionName($0) } ?? "?"
+        return "frame \(index + 1): \(name)\(frame.location.map { " at \($0)" } ?? "")"
+    }
+
+    /// Where two stacks first differ, comparing frames as the fingerprint does (no `+0x` offsets, no mangling hashes).
+    private static func firstDifference(_ lhs: [StackFrame], _ rhs: [StackFrame]) -> Int? {
+        let common = zip(lhs, rhs).prefix { keyed($0) == keyed($1) }.count
+        return common == lhs.count && common == rhs.count ? nil : common
+    }
+
+    private static func keyed(_ frame: StackFrame) -> StackFrame {
+        StackFrame(function: frame.function.map { Fingerprinter.normalizedFunction($0) }, location: frame.location, library: frame.library)
     }
 
     /// A C++ symbol without parameter lists and with template arguments elided:

@@ -31,6 +31,7 @@ enum LostStackPairing {
         var slots = leftovers
         var newToPersist: [Int: LeakDiff.Persisting] = [:]
         var removedNew: Set<Int> = [], removedFixed: Set<Int> = []
+        var notes: [(place: String, count: Int)] = []
         for key in groups.keys.sorted() {
             guard let members = groups[key], members.contains(where: { slots[$0].isShort }) else { continue }
             // The shortest stacks first: a stackless pool takes what no cut-short one explains.
@@ -58,9 +59,15 @@ enum LostStackPairing {
                 slots[short].amount = pool
                 settleShort(slots[short], absorbed: absorbed, partner: firstPartner ?? slots[short].finding.fingerprint, diff: &diff,
                             newToPersist: &newToPersist, removedNew: &removedNew, removedFixed: &removedFixed)
-                diff.notes.append(note(slots[short], count: absorbed.count))
+                let place = note(slots[short])
+                if let index = notes.firstIndex(where: { $0.place == place }) {
+                    notes[index].count += absorbed.count
+                } else {
+                    notes.append((place, absorbed.count))
+                }
             }
         }
+        diff.notes += notes.map { "\($0.place.replacingOccurrences(of: "{count}", with: "\($0.count) \($0.count == 1 ? "leak" : "leaks")"))" }
         diff.persisting += diff.new.indices.compactMap { newToPersist[$0] }
         diff.new = diff.new.enumerated().filter { !removedNew.contains($0.offset) }.map(\.element)
         diff.fixed = diff.fixed.enumerated().filter { !removedFixed.contains($0.offset) }.map(\.element)
@@ -138,11 +145,13 @@ enum LostStackPairing {
         return "\(function)@\(file):\(frame.location?.line ?? 0)"
     }
 
-    private static func note(_ slot: Leftover, count: Int) -> String {
+    /// The note for a short leftover, `{count}` standing for how many leaks it paired: one note
+    /// per run, test file and kind of loss.
+    private static func note(_ slot: Leftover) -> String {
         let run = slot.isHead ? "head" : "base"
         let place = slot.finding.tests.first.map { " in \($0)" } ?? ""
         let what = slot.finding.stack.isEmpty ? "no stack recorded" : "stack cut short"
-        return "\(run): \(what) for \(count) \(count == 1 ? "leak" : "leaks")\(place); paired by test file, context and size"
+        return "\(run): \(what) for {count}\(place); paired by test file, context and size"
     }
 
     private static func isProfiler(_ finding: Finding) -> Bool {

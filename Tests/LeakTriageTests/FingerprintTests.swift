@@ -87,6 +87,24 @@ import Testing
         #expect(StackCycles.collapse(["leaf", "f", "f", "f", "f", "main"]) == (["leaf", "f", "main"], 4))
     }
 
+    @Test func oneRecursiveAllocationSiteIsOneFindingWithItsDepthRange() throws {
+        // 24,000 leaves, each at the bottom of a 20…39-deep descend_even/descend_odd recursion.
+        let report = try Fixtures.analyse([try Fixtures.corpus("big_profiler.log.gz")])
+        #expect(report.findings.count == 3)
+        let recursive = report.findings.filter { $0.recursionDepth != nil }
+        #expect(recursive.map(\.count) == [12000, 12000])
+        // Depth d leaves d + 1 descend frames: the two-frame cycle repeats ⌈(d + 1) / 2⌉ = 11…20 times.
+        #expect(recursive.allSatisfy { $0.recursionDepth == 11...20 })
+        #expect(recursive.allSatisfy { $0.title.hasSuffix("(recursion depth 11–20)") })
+        #expect(Set(report.findings.map(\.title)).count == 3)
+    }
+
+    @Test(arguments: Fixtures.corpusNames)
+    func noTwoFindingsReadAlike(name: String) throws {
+        let report = try Fixtures.analyse([try Fixtures.corpus(name)])
+        #expect(Set(report.findings.map(\.title)).count == report.findings.count, "\(report.findings.map(\.title))")
+    }
+
     @Test func libraryPatternsMatchAnywhereInThePath() {
         #expect(GlobPattern.occurs("vendor/*.das", in: "/src/vendor/json/x.das"))
         #expect(GlobPattern.occurs("third_party", in: "a/third_party/b.das"))
