@@ -42,7 +42,7 @@ public enum DiffEngine {
         }
         let fixed = base.findings.filter { !pairedBase.contains($0.fingerprint) }
         var diff = LeakDiff(base: base, head: head, new: new, fixed: fixed, persisting: persisting)
-        LostStackPairing.pair(&diff)
+        StackVariationPairing.pair(&diff)
         return diff
     }
 

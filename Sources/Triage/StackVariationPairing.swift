@@ -8,7 +8,10 @@ import LeakModel
 /// the user's code) on one side stands for the other side's leftovers whose stacks contain it,
 /// taken largest first while their count and bytes fit. Those leaks persist instead of being
 /// new and fixed, and the diff says once per test file and context which run lost the frames.
-enum LostStackPairing {
+/// Then a leftover whose allocation path (the frames from the leaf down to the first in the
+/// user's code, that frame left out) is another side's leftover's, with the same count and bytes,
+/// is the same leak charged to another caller at the bottom of the stack: persisting too.
+enum StackVariationPairing {
     private struct Amount {
         var count: Int
         var bytes: Int
@@ -67,10 +70,45 @@ enum LostStackPairing {
                 }
             }
         }
+        pairRecharged(slots: &slots, groups: groups, diff: &diff, newToPersist: &newToPersist, removedNew: &removedNew,
+                      removedFixed: &removedFixed)
         diff.notes += notes.map { "\($0.place.replacingOccurrences(of: "{count}", with: "\($0.count) \($0.count == 1 ? "leak" : "leaks")"))" }
         diff.persisting += diff.new.indices.compactMap { newToPersist[$0] }
         diff.new = diff.new.enumerated().filter { !removedNew.contains($0.offset) }.map(\.element)
         diff.fixed = diff.fixed.enumerated().filter { !removedFixed.contains($0.offset) }.map(\.element)
+    }
+
+    /// Leftovers with the same allocation path and amount on both sides, paired one to one.
+    private static func pairRecharged(
+        slots: inout [Leftover], groups: [String: [Int]], diff: inout LeakDiff, newToPersist: inout [Int: LeakDiff.Persisting],
+        removedNew: inout Set<Int>, removedFixed: inout Set<Int>
+    ) {
+        for key in groups.keys.sorted() {
+            guard let members = groups[key] else { continue }
+            let heads = members.filter { slots[$0].isHead && !slots[$0].isShort && slots[$0].amount.count > 0 }
+            var bases = members.filter { !slots[$0].isHead && !slots[$0].isShort && slots[$0].amount.count > 0 }
+            for head in heads {
+                let path = allocationPath(slots[head].finding)
+                // A leak allocated in the user's own frame has no library path to recognise it by.
+                guard !path.isEmpty, let match = bases.firstIndex(where: { base in
+                    allocationPath(slots[base].finding) == path && slots[base].amount.count == slots[head].amount.count
+                        && slots[base].amount.bytes == slots[head].amount.bytes
+                }) else { continue }
+                let base = bases.remove(at: match)
+                settle(slots[head], partner: slots[base].finding, diff: &diff, newToPersist: &newToPersist, removedNew: &removedNew,
+                       removedFixed: &removedFixed)
+                settle(slots[base], partner: slots[head].finding, diff: &diff, newToPersist: &newToPersist, removedNew: &removedNew,
+                       removedFixed: &removedFixed)
+                slots[head].amount = Amount(count: 0, bytes: 0)
+                slots[base].amount = Amount(count: 0, bytes: 0)
+            }
+        }
+    }
+
+    /// The frames from the leaf down to the first frame in the user's code, that frame left out.
+    private static func allocationPath(_ finding: Finding) -> [String] {
+        let user = finding.stack.firstIndex { $0.location == finding.location } ?? finding.stack.count
+        return finding.stack.prefix(user).map(frameText)
     }
 
     private static func leftovers(of diff: LeakDiff) -> [Leftover] {
