@@ -31,10 +31,13 @@ struct TriageEngine {
         return findings
     }
 
-    /// gc → jobque → heap → smart_ptr → handles; causes before consequences; then severity, bytes, count, log order.
+    /// gc → jobque → heap → smart_ptr → handles; causes before consequences; the user's code before
+    /// library-only leaks; then severity, bytes, count, log order.
     static func triageOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
         if lhs.mechanism != rhs.mechanism { return lhs.mechanism < rhs.mechanism }
         if (lhs.consequenceOf == nil) != (rhs.consequenceOf == nil) { return lhs.consequenceOf == nil }
+        // The user's code first: a leak only in the runner's or daslib's frames is not theirs to fix first.
+        if lhs.origin != rhs.origin { return lhs.origin == .user }
         if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
         if (lhs.bytes ?? 0) != (rhs.bytes ?? 0) { return (lhs.bytes ?? 0) > (rhs.bytes ?? 0) }
         if lhs.count != rhs.count { return lhs.count > rhs.count }
