@@ -8,9 +8,10 @@ import LeakModel
 /// the user's code) on one side stands for the other side's leftovers whose stacks contain it,
 /// taken largest first while their count and bytes fit. Those leaks persist instead of being
 /// new and fixed, and the diff says once per test file and context which run lost the frames.
-/// Then a leftover whose allocation path (the frames from the leaf down to the first in the
-/// user's code, that frame left out) is another side's leftover's, with the same count and bytes,
-/// is the same leak charged to another caller at the bottom of the stack: persisting too.
+/// Then a leftover with the same count and bytes as another side's leftover is the same leak,
+/// persisting too, when their allocation paths (the frames from the leaf down to the first in the
+/// user's code, that frame left out) agree — charged to another caller at the bottom of the
+/// stack — or when one stack is a run of the other's frames (cut short at either end).
 enum StackVariationPairing {
     private struct Amount {
         var count: Int
@@ -88,11 +89,14 @@ enum StackVariationPairing {
             let heads = members.filter { slots[$0].isHead && !slots[$0].isShort && slots[$0].amount.count > 0 }
             var bases = members.filter { !slots[$0].isHead && !slots[$0].isShort && slots[$0].amount.count > 0 }
             for head in heads {
+                let stack = slots[head].finding.stack
                 let path = allocationPath(slots[head].finding)
-                // A leak allocated in the user's own frame has no library path to recognise it by.
-                guard !path.isEmpty, let match = bases.firstIndex(where: { base in
-                    allocationPath(slots[base].finding) == path && slots[base].amount.count == slots[head].amount.count
-                        && slots[base].amount.bytes == slots[head].amount.bytes
+                guard let match = bases.firstIndex(where: { base in
+                    let other = slots[base].finding.stack
+                    // A leak allocated in the user's own frame has no library path to recognise it by.
+                    let related = (!path.isEmpty && allocationPath(slots[base].finding) == path)
+                        || (stack.count != other.count && (contains(stack, run: other) || contains(other, run: stack)))
+                    return related && slots[base].amount.count == slots[head].amount.count && slots[base].amount.bytes == slots[head].amount.bytes
                 }) else { continue }
                 let base = bases.remove(at: match)
                 settle(slots[head], partner: slots[base].finding, diff: &diff, newToPersist: &newToPersist, removedNew: &removedNew,

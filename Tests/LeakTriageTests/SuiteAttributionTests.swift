@@ -123,6 +123,15 @@ import Testing
         #expect(diff.persisting.contains { $0.finding.tests == ["tests/decs/test_default_values.das"] && $0.baseFingerprint != $0.finding.fingerprint })
     }
 
+    @Test func aStackCutShortAtTheLeafStillPairs() throws {
+        let base = try LogEditing.corpusText("profiler_basic.log")
+        let head = LogEditing.removingLines(base) { $0.contains("at builtin`insert`2207724953381773260") }
+        #expect(head != base)
+        let diff = DiffEngine.diff(base: try report(base), head: try report(head))
+        #expect(diff.new.isEmpty && diff.fixed.isEmpty)
+        #expect(diff.persisting.contains { $0.baseFingerprint != $0.finding.fingerprint && $0.countDelta == 0 })
+    }
+
     @Test func theRollupNamesTheTestFilesThatLeakMostBytesInEveryFormat() throws {
         let report = try report(try text("dt_decs_prof.log.gz"))
         let rollup = TestFileSummary.rollup(of: report.findings)
