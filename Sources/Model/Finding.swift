@@ -52,8 +52,6 @@ public struct Finding: Sendable, Equatable {
     /// The key without location and stack (detector, kind, context, test file): how a leak the
     /// profiler recorded without a stack is paired with the same leak recorded with one.
     public var residualKey = ""
-    /// How many of the occurrences were listed without a stack.
-    public var stacklessCount = 0
 
     /// The mechanism this finding belongs to.
     public var mechanism: Mechanism { detector.mechanism }

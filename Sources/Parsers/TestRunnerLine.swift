@@ -2,7 +2,8 @@ import Foundation
 import LeakModel
 
 /// Recognises the lines of daslang's test runner `dastest` (colour and `[I] ` already removed):
-/// `=== RUN 'name'` (tab-indented for subtests), `PASS <file>.das (0.3s)` / `FAIL …`, and the
+/// `=== RUN 'name'` (tab-indented for subtests), `PASS <file>.das (0.3s)` / `FAIL …` (the file
+/// may be a `file://` URI), and the
 /// summary `6 tests, 6 passed, 0 failed, 0 errors, 0 skipped`. Other tools' look-alikes
 /// (`=== RUN   TestFoo` of `go test`, `PASS` alone) are not these: the quotes, the `.das`
 /// file with its time in parentheses and the `tests, … passed` words are required.
@@ -26,14 +27,14 @@ enum TestRunnerLine {
         let passed: Bool
         if ByteText.hasPrefix(line, "PASS ") { passed = true } else if ByteText.hasPrefix(line, "FAIL ") { passed = false } else { return nil }
         let text = trimmed(ByteText.string(line, 5..<line.count))
-        // `<file>.das (<seconds>s)`: the time is the last parenthesised group.
-        guard text.hasSuffix("s)"), let open = text.range(of: " (", options: .backwards) else { return nil }
-        let file = String(text[..<open.lowerBound])
-        let seconds = text[open.upperBound...].dropLast(2)
-        guard file.hasSuffix(".das"), !seconds.isEmpty, seconds.allSatisfy({ $0.isNumber || $0 == "." || $0 == "e" || $0 == "-" }) else {
-            return nil
-        }
-        return .fileFinished(file: file, passed: passed)
+        // `<file>.das (<time>)`: the time is the last parenthesised group. With `--uri-paths`
+        // the runner prints the file as a `file://` URI.
+        guard text.hasSuffix(")"), let open = text.range(of: ".das (", options: .backwards) else { return nil }
+        var file = Substring(text[..<open.lowerBound]) + ".das"
+        let time = text[open.upperBound...].dropLast()
+        guard !time.isEmpty, time.first?.isNumber == true, !time.contains("(") else { return nil }
+        if file.hasPrefix("file://") { file = file.dropFirst(7) }
+        return .fileFinished(file: String(file), passed: passed)
     }
 
     private static func testStarted(_ line: UnsafeRawBufferPointer) -> TestRunnerEvent.Kind? {

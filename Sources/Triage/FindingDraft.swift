@@ -30,8 +30,6 @@ struct FindingDraft {
     var legacyFingerprints: Set<String> = []
     /// The finding's location's path as the fingerprint keys it.
     var locationKey: String?
-    /// Occurrences listed without a stack (profiler).
-    var stacklessCount = 0
 
     init(first: Occurrence) {
         self.first = first
@@ -45,7 +43,6 @@ struct FindingDraft {
         if let identity = occurrence.identity, identities.count < Self.identityLimit { identities.append(identity) }
         if let rc = occurrence.referenceCount { referenceCounts = Self.union(referenceCounts, rc...rc) }
         if let context = occurrence.context, !contexts.contains(context), contexts.count < Self.contextLimit { contexts.append(context) }
-        if occurrence.detector == .profiler, occurrence.stack.isEmpty { stacklessCount += 1 }
         earliest = min(earliest, occurrence.position)
     }
 
@@ -64,7 +61,6 @@ struct FindingDraft {
         tests.formUnion(other.tests)
         recursionDepth = other.recursionDepth.map { Self.union(recursionDepth, $0) } ?? recursionDepth
         legacyFingerprints.formUnion(other.legacyFingerprints)
-        stacklessCount += other.stacklessCount
         relation = relation ?? other.relation
     }
 

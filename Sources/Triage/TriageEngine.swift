@@ -63,7 +63,6 @@ struct TriageEngine {
         finding.origin = origin
         finding.recursionDepth = draft.recursionDepth
         finding.legacyFingerprints = draft.legacyFingerprints.sorted()
-        finding.stacklessCount = draft.stacklessCount
         finding.locationKey = draft.locationKey
         finding.residualKey = draft.residualKey
         return finding
