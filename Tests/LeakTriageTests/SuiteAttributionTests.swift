@@ -38,6 +38,40 @@ import Testing
     }
 
     @Test(arguments: ["dt_hash_map_prof.log", "dt_async_prof.log", "dt_decs_prof.log.gz"])
+    func theRunnersLinesAreContextNeverReportLines(name: String) throws {
+        let text = try text(name)
+        let events = try Fixtures.events(Array(text.utf8))
+        var finished: [String] = [], summaries = 0, started = 0
+        for case let .testRunner(line) in events {
+            switch line.kind {
+            case let .fileFinished(file, passed):
+                #expect(passed)
+                finished.append(file)
+            case .summary: summaries += 1
+            case .testStarted: started += 1
+            }
+        }
+        // The runner's lines up to its summary; the string heap printed after it holds copies of them, as data.
+        let lines = text.split(separator: "\n").prefix(summaryLine(of: text))
+            .map { $0.replacingOccurrences(of: "\u{1B}[32m", with: "").replacingOccurrences(of: "\u{1B}[0m", with: "") }
+        #expect(finished == lines.filter { $0.hasPrefix("PASS ") }.map { String($0.dropFirst(5).prefix { $0 != " " }) })
+        #expect(summaries == 1)
+        #expect(started == lines.filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("=== RUN '") }.count)
+        for case let .line(line) in events {
+            if case .heapString = line.line { continue }
+            #expect(!"\(line.line)".contains("=== RUN"), "\(line.line)")
+        }
+    }
+
+    @Test func otherTestRunnersLinesAreNotTheTestRunners() throws {
+        // go test and googletest print look-alikes of dastest's lines.
+        let text = "=== RUN   TestParse\n--- PASS: TestParse (0.00s)\nPASS\nok  \texample.com/pkg\t0.012s\n"
+            + "[ RUN      ] Suite.Case\n[       OK ] Suite.Case (0 ms)\nPASS tests/x.go (0.1s)\n3 tests passed\n"
+        let events = try Fixtures.events(Array(text.utf8))
+        #expect(!events.contains { if case .testRunner = $0 { return true } else { return false } })
+    }
+
+    @Test(arguments: ["dt_hash_map_prof.log", "dt_async_prof.log", "dt_decs_prof.log.gz"])
     func everyLeakIsChargedToTheTestFileWhoseOutputHeldIt(name: String) throws {
         let text = try text(name)
         let report = try report(text)
