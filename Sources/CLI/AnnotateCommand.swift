@@ -39,13 +39,12 @@ extension LeakTriageCommand {
         func run() throws {
             let only = try options.selectedMechanisms()
             let baseline = try baselines.load()
-            let suppressions = try options.suppressions()
             let onGitHub = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true"
             let format = options.requestedFormat ?? (onGitHub ? .github : .text)
             let passThrough = LogPassThrough(fenceToken: onGitHub || format == .github ? LogPassThrough.randomToken() : nil)
             // Closes the fence even when reading fails, so that the rest of the step runs its commands.
             defer { try? passThrough.closeFence() }
-            let report = try LogAnalysis.analyse([log], only: only, suppressions: suppressions, passThrough: passThrough.write)
+            let report = try LogAnalysis.analyse([log], only: only, settings: try options.triageSettings, passThrough: passThrough.write)
             try passThrough.endLog(moreOutput: options.output == nil)
             // Annotations must follow the fence to be run; any other report stays inside it, as
             // text taken from the log could otherwise smuggle in a command.

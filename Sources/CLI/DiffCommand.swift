@@ -43,30 +43,30 @@ extension LeakTriageCommand {
             let only = try options.selectedMechanisms()
             // Known findings (up to their recorded counts) do not fail the gate, new or not.
             let baseline = try baselines.load()
-            // Suppressed leaks leave both sides, so they are never new, fixed or persisting.
-            let suppressions = try options.suppressions()
+            // Suppressed leaks leave both sides (and the history), so they are never new, fixed or persisting.
+            let settings = try options.triageSettings
             // Earlier runs, read first (oldest first) and kept as one entry per fingerprint.
             let earlier = history.isEmpty ? nil : try RunSeries.trend(
-                of: RunSeries.runs(logs: [], grouped: history, option: "--history"), only: only, suppressions: suppressions)
+                of: RunSeries.runs(logs: [], grouped: history, option: "--history"), only: only, settings: settings)
             let compare = { (base: LeakReport, head: LeakReport) in
                 earlier.map { DiffEngine.diff(base: base, head: head, history: $0) } ?? DiffEngine.diff(base: base, head: head)
             }
             let basePaths = (logs.first.map { [$0] } ?? []) + base
             let headPaths = (logs.count == 2 ? [logs[1]] : []) + head
-            let baseReport = try LogAnalysis.analyse(basePaths, only: only, suppressions: suppressions)
+            let baseReport = try LogAnalysis.analyse(basePaths, only: only, settings: settings)
             let diff: LeakDiff
             if options.format == .native {
                 // The new leaks, printed as daslang would have printed them.
                 var computed: LeakDiff?
-                let replay = try NativeReplay(mechanisms: only).render(headPaths) { head in
-                    let result = compare(baseReport, LogAnalysis.filtered(head, only: only, suppressions: suppressions))
+                let replay = try NativeReplay(mechanisms: only, settings: settings).render(headPaths) { head in
+                    let result = compare(baseReport, LogAnalysis.filtered(head, only: only))
                     computed = result
                     return Set(result.new.map(\.fingerprint))
                 }
-                diff = computed ?? compare(baseReport, LogAnalysis.filtered(replay.report, only: only, suppressions: suppressions))
+                diff = computed ?? compare(baseReport, LogAnalysis.filtered(replay.report, only: only))
                 try options.emit(replay.text)
             } else {
-                diff = compare(baseReport, try LogAnalysis.analyse(headPaths, only: only, suppressions: suppressions))
+                diff = compare(baseReport, try LogAnalysis.analyse(headPaths, only: only, settings: settings))
                 try deliver(diff)
             }
             let gated = failOn == .any ? diff.new + diff.persisting.map(\.finding) + diff.intermittent.map(\.finding) : diff.new

@@ -9,32 +9,30 @@ enum LogAnalysis {
     /// `passThrough` receives the bytes as they are read. The report's diagnostics go to
     /// standard error as they do for every format (`CONTRACT.md`).
     static func analyse(
-        _ paths: [String], only: Set<Mechanism>?, suppressions: Suppressions = Suppressions(),
+        _ paths: [String], only: Set<Mechanism>?, settings: TriageSettings,
         beginInput: ((Int) -> Void)? = nil, passThrough: ((UnsafeRawBufferPointer) throws -> Void)? = nil
     ) throws -> LeakReport {
-        let builder = BuilderBox()
+        let builder = BuilderBox(settings: settings)
         let inputs = try InputReader.read(paths, beginInput: beginInput, passThrough: passThrough) { builder.value.receive($0) }
         let report = builder.value.build(inputs: inputs)
         Diagnostics.report(report)
-        return filtered(report, only: only, suppressions: suppressions)
+        return filtered(report, only: only)
     }
 
-    /// `report` without the findings `suppressions` leave out (counted in its summary) and with only
-    /// the findings of `only` mechanisms (all when nil), ranked again.
-    static func filtered(_ report: LeakReport, only: Set<Mechanism>?, suppressions: Suppressions = Suppressions()) -> LeakReport {
-        var report = suppressions.apply(to: report)
+    /// `report` with only the findings of `only` mechanisms (all when nil), ranked again.
+    static func filtered(_ report: LeakReport, only: Set<Mechanism>?) -> LeakReport {
         guard let only else { return report }
+        var report = report
         report.findings = report.findings.filter { only.contains($0.mechanism) }
         for index in report.findings.indices { report.findings[index].rank = index + 1 }
         return report
     }
 
-    /// The findings `--format native` prints: those beyond `baseline` and not suppressed; nil (every
-    /// report whole) when neither selects.
-    static func nativeSelection(in report: LeakReport, baseline: Baseline?, suppressions: Suppressions) -> Set<String>? {
-        let kept = suppressions.apply(to: report).findings
-        if let baseline { return baseline.fingerprintsBeyond(kept) }
-        return suppressions.isEmpty ? nil : Set(kept.map(\.fingerprint))
+    /// The findings `--format native` prints: those beyond `baseline` and not suppressed (triage left
+    /// suppressed leaks out of `report` already); nil (every report whole) when neither selects.
+    static func nativeSelection(in report: LeakReport, baseline: Baseline?, settings: TriageSettings) -> Set<String>? {
+        if let baseline { return baseline.fingerprintsBeyond(report.findings) }
+        return settings.suppressions.isEmpty ? nil : Set(report.findings.map(\.fingerprint))
     }
 
     /// The exit status for `findings`: 3 under `--strict` when the logs cannot be trusted, else 1 when
@@ -56,7 +54,7 @@ enum LogAnalysis {
 final class BuilderBox {
     var value: LeakReportBuilder
 
-    init(recordingOccurrenceFingerprints: Bool = false) {
-        value = LeakReportBuilder(recordingOccurrenceFingerprints: recordingOccurrenceFingerprints)
+    init(recordingOccurrenceFingerprints: Bool = false, settings: TriageSettings) {
+        value = LeakReportBuilder(recordingOccurrenceFingerprints: recordingOccurrenceFingerprints, settings: settings)
     }
 }

@@ -8,6 +8,8 @@ import LeakTriage
 struct NativeReplay {
     /// Which mechanisms to print; nil prints all.
     var mechanisms: Set<Mechanism>?
+    /// What triage is told about the checkout and library code.
+    var settings: TriageSettings
 
     /// Reads `paths`, triages them, asks `select` which findings to print (nil: every report
     /// whole), and returns the report and the selected reports as daslang prints them.
@@ -15,7 +17,7 @@ struct NativeReplay {
         _ paths: [String], select: (LeakReport) throws -> Set<String>? = { _ in nil }
     ) throws -> (report: LeakReport, text: String) {
         var lines: [RecognizedLine] = []
-        let builder = BuilderBox(recordingOccurrenceFingerprints: true)
+        let builder = BuilderBox(recordingOccurrenceFingerprints: true, settings: settings)
         let inputs = try InputReader.read(paths, recordLines: true) { event in
             if case let .line(line) = event { lines.append(line) }
             builder.value.receive(event)

@@ -24,6 +24,7 @@ extension LeakTriageCommand {
         @OptionGroup var mechanisms: MechanismFilter
 
         @OptionGroup var suppressionFiles: SuppressionOptions
+        @OptionGroup var triage: TriageOptions
 
         @Option(name: .long, help: "With native: print only findings beyond this baseline (or JSON report of ours).")
         var baseline: String?
@@ -43,14 +44,16 @@ extension LeakTriageCommand {
             switch format {
             case .native:
                 let accepted = try baseline.map(BaselineOptions.read)
-                let suppressions = try suppressionFiles.load()
-                rendered = try NativeReplay(mechanisms: try mechanisms.selected()).render(logs) { report in
-                    LogAnalysis.nativeSelection(in: report, baseline: accepted, suppressions: suppressions)
+                var settings = triage.settings(root: nil)
+                settings.suppressions = try suppressionFiles.load()
+                rendered = try NativeReplay(mechanisms: try mechanisms.selected(), settings: settings).render(logs) { report in
+                    LogAnalysis.nativeSelection(in: report, baseline: accepted, settings: settings)
                 }.text
             case .json, .text:
                 // Debugger sessions (next steps run under gdb or lldb) are read from the same bytes.
                 let transcripts = TranscriptCollector()
-                let report = try LogAnalysis.analyse(logs, only: nil, beginInput: transcripts.begin, passThrough: transcripts.feed)
+                let report = try LogAnalysis.analyse(
+                    logs, only: nil, settings: triage.settings(root: nil), beginInput: transcripts.begin, passThrough: transcripts.feed)
                 let analyses = report.traces.map(TraceAnalysis.init)
                 let sessions = transcripts.finish().map { DebuggerSessionAnalysis($0, findings: report.findings) }
                 rendered = format == .json

@@ -21,6 +21,16 @@ struct ReportOptions: ParsableArguments {
     @OptionGroup var mechanisms: MechanismFilter
 
     @OptionGroup var suppressionFiles: SuppressionOptions
+    @OptionGroup var triage: TriageOptions
+
+    /// What triage is told about the checkout, library code and the leaks to suppress.
+    var triageSettings: TriageSettings {
+        get throws {
+            var settings = triage.settings(root: root)
+            settings.suppressions = try suppressionFiles.load()
+            return settings
+        }
+    }
 
     @Flag(name: .long, help: "Fail with exit code 3 when the log cannot be trusted to show every leak.")
     var strict = false
@@ -31,8 +41,6 @@ struct ReportOptions: ParsableArguments {
     /// The mechanisms `--only` keeps, or nil for all.
     func selectedMechanisms() throws -> Set<Mechanism>? { try mechanisms.selected() }
 
-    /// The rules of the `--suppressions` files.
-    func suppressions() throws -> Suppressions { try suppressionFiles.load() }
 
     /// `--output`, when given.
     var output: String? { destination.output }

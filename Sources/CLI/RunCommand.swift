@@ -28,17 +28,17 @@ extension LeakTriageCommand {
         func run() throws {
             let only = try options.selectedMechanisms()
             let baseline = try baselines.load()
-            let suppressions = try options.suppressions()
+            let settings = try options.triageSettings
             let report: LeakReport
             if options.format == .native {
                 // The selected leaks, printed as daslang would have printed them.
-                let replay = try NativeReplay(mechanisms: only).render(logs) { report in
-                    LogAnalysis.nativeSelection(in: report, baseline: baseline, suppressions: suppressions)
+                let replay = try NativeReplay(mechanisms: only, settings: settings).render(logs) { report in
+                    LogAnalysis.nativeSelection(in: report, baseline: baseline, settings: settings)
                 }
-                report = LogAnalysis.filtered(replay.report, only: only, suppressions: suppressions)
+                report = LogAnalysis.filtered(replay.report, only: only)
                 try options.emit(replay.text)
             } else {
-                report = try LogAnalysis.analyse(logs, only: only, suppressions: suppressions)
+                report = try LogAnalysis.analyse(logs, only: only, settings: settings)
                 try ReportDelivery.deliver(report, format: options.format, options: options)
             }
             try baselines.store(report.findings)

@@ -17,11 +17,13 @@ enum RunSeries {
 
     /// Reads the runs one at a time, oldest first, and folds each into the trend as soon as it is
     /// read, so that only one run's report is alive at a time. Diagnostics go to standard error
-    /// run by run, as `run` prints them. Suppressed leaks leave every run.
-    static func trend(of runs: [[String]], only: Set<Mechanism>?, suppressions: Suppressions = Suppressions()) throws -> LeakTrend {
+    /// run by run, as `run` prints them. Suppressed leaks (`settings`) leave every run.
+    static func trend(
+        of runs: [[String]], only: Set<Mechanism>?, settings: TriageSettings
+    ) throws -> LeakTrend {
         var builder = TrendBuilder()
         for logs in runs {
-            builder.add(try LogAnalysis.analyse(logs, only: only, suppressions: suppressions))
+            builder.add(try LogAnalysis.analyse(logs, only: only, settings: settings))
         }
         return builder.build()
     }

@@ -38,7 +38,7 @@ extension LeakTriageCommand {
         func run() throws {
             let only = try options.selectedMechanisms()
             let accepted = try baseline.map(BaselineOptions.read)
-            let trend = try RunSeries.trend(of: try runs(), only: only, suppressions: try options.suppressions())
+            let trend = try RunSeries.trend(of: try runs(), only: only, settings: try options.triageSettings)
             if let reporter = options.format.trendReporter {
                 try options.emit { write in try reporter.write(trend, options: options.renderOptions, to: write) }
             } else {

@@ -47,7 +47,8 @@ public struct Baseline: Sendable, Equatable {
     }
 
     /// This baseline with every count lowered to what `findings` show now; never raised,
-    /// never extended. Fingerprints no longer seen are dropped.
+    /// never extended. Fingerprints no longer seen are dropped. Entries of a `v1` baseline
+    /// become `v2` entries of the findings they match (see ``accepted(_:)``).
     public func lowered(to findings: [Finding]) -> Baseline {
         let now = Baseline(recording: findings)
         var entries: [String: Entry] = [:]
@@ -56,6 +57,13 @@ public struct Baseline: Sendable, Equatable {
             var lowered = entry
             lowered.count = min(entry.count, current.count)
             entries[fingerprint] = lowered
+        }
+        for finding in findings where self.entries[finding.fingerprint] == nil && entries[finding.fingerprint] == nil {
+            let legacy = legacyAccepted(finding)
+            guard legacy > 0 else { continue }
+            entries[finding.fingerprint] = Entry(
+                fingerprint: finding.fingerprint, count: min(legacy, now.entries[finding.fingerprint]?.count ?? finding.count),
+                detector: finding.detector.rawValue, kind: finding.kind, title: finding.title)
         }
         return Baseline(entries: entries)
     }
@@ -67,6 +75,17 @@ public struct Baseline: Sendable, Equatable {
 
     /// How many occurrences of `finding` exceed what this baseline accepts (all of them when unknown).
     public func excess(of finding: Finding) -> Int {
-        max(0, finding.count - (entries[finding.fingerprint]?.count ?? 0))
+        max(0, finding.count - accepted(finding))
+    }
+
+    /// How many occurrences of `finding` this baseline accepts: its entry's count, or, for a
+    /// baseline written with recipe `v1`, the sum of the entries of the `v1` fingerprints its
+    /// occurrences had (each such entry counts for every finding it maps to).
+    public func accepted(_ finding: Finding) -> Int {
+        entries[finding.fingerprint]?.count ?? legacyAccepted(finding)
+    }
+
+    private func legacyAccepted(_ finding: Finding) -> Int {
+        finding.legacyFingerprints.reduce(0) { $0.addingSaturated(entries[$1]?.count ?? 0) }
     }
 }

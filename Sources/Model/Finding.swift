@@ -40,6 +40,20 @@ public struct Finding: Sendable, Equatable {
     public var referenceCounts: ClosedRange<Int>?
     /// Context names or owners seen (profiler context, smart-pointer description, Feature owner).
     public var contexts: [String]
+    /// The test files (as the test runner printed them, sorted) whose output held the occurrences;
+    /// empty outside a test run and for the runner's own context.
+    public var tests: [String] = []
+    /// Whether the leak comes from the user's code or only from library code.
+    public var origin: FindingOrigin = .user
+    /// How often the deepest repeated frame cycle repeats in the stacks (smallest and largest), for recursive stacks.
+    public var recursionDepth: ClosedRange<Int>?
+    /// The `v1` fingerprints of the occurrences, so that a baseline written with recipe `v1` still applies.
+    public var legacyFingerprints: [String] = []
+    /// The location's path as the fingerprint keys it (checkout-independent), for pairing moved code.
+    public var locationKey: String?
+    /// The key without location and stack (detector, kind, context, test file): how a leak the
+    /// profiler recorded without a stack is paired with the same leak recorded with one.
+    public var residualKey = ""
 
     /// The mechanism this finding belongs to.
     public var mechanism: Mechanism { detector.mechanism }

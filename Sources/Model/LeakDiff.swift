@@ -53,6 +53,8 @@ public struct LeakDiff: Sendable, Equatable {
     public var intermittent: [Intermittent]
     /// The earlier runs that ``intermittent`` was looked up in, oldest first; empty without history.
     public var history: [TrendRun]
+    /// What the pairing had to work around, once each (`head: no stack recorded for 46 leaks in …`).
+    public var notes: [String] = []
 
     /// Creates a diff.
     public init(

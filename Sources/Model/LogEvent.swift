@@ -10,4 +10,6 @@ public enum LogEvent: Sendable {
     case panic(Panic)
     /// Something about the log itself.
     case diagnostic(Diagnostic)
+    /// A line of the `dastest` test runner, which says whose output the next reports are.
+    case testRunner(TestRunnerEvent)
 }

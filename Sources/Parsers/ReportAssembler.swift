@@ -52,7 +52,10 @@ struct ReportAssembler {
             finishException(location: nil)
         }
         // Outside any report most lines are ordinary output: their first two bytes say so.
-        if case .none = open, !classifier.mayStartReportLine(content) { return }
+        if case .none = open, !classifier.mayStartReportLine(content) {
+            readTestRunnerLine(content, position: position)
+            return
+        }
         // No report line is longer than the splitter keeps: a cut line is never read as one,
         // only named when it starts like one.
         if !cut {
@@ -67,6 +70,15 @@ struct ReportAssembler {
             diagnose(.warning, position, "a \(kind: name) \(kind: reason): \(Self.snippet(content))", untrustworthy: true)
         }
         unrelatedLine(position)
+        readTestRunnerLine(content, position: position)
+    }
+
+    /// A dastest line says whose the reports before it were; the report it interrupts is closed first.
+    private mutating func readTestRunnerLine(_ content: UnsafeRawBufferPointer, position: LogPosition) {
+        guard let kind = TestRunnerLine.kind(of: content) else { return }
+        // A block whose count is reached is over, even when its last leak had no frame.
+        if case let .profiler(state) = open, state.leaksSeen >= state.declaredAllocations { close(at: position) }
+        emit(.testRunner(TestRunnerEvent(kind: kind, position: position)))
     }
 
     /// What a line the open report did not take looks like, when it looks like one of that

@@ -44,6 +44,7 @@ public struct DiffJSONReporter: LeakDiffReporter {
                 "base": .array(diff.base.diagnosticGroups.map(LeakReportJSON.diagnosticGroup)),
                 "head": .array(diff.head.diagnosticGroups.map(LeakReportJSON.diagnosticGroup)),
             ]),
+            "notes": .array(diff.notes.map { .string($0) }),
         ]
         try JSONValue.writeDocument(members, streaming: [
             "new": (diff.new.count, { finding(diff.new[$0]) }),

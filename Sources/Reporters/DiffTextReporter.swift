@@ -50,6 +50,8 @@ public struct DiffTextReporter: LeakDiffReporter {
                 lines.append("  = [\(entry.finding.mechanism.rawValue)] \(entry.finding.title)\(suffix)")
             }
         }
+        if !diff.notes.isEmpty { lines.append("") }
+        for note in diff.notes { lines.append(style.dim("note: " + note)) }
         for (side, report) in [("base", diff.base), ("head", diff.head)] where report.isUntrustworthy {
             lines.append(style.severity(.warning, text: "warning: ") + "the \(side) logs may not show every leak:")
             for line in DiagnosticLines().lines(report.diagnosticGroups.filter(\.untrustworthy), in: report) {

@@ -14,7 +14,8 @@ public struct JUnitReporter: LeakReporter {
     public func render(_ report: LeakReport, options: RenderOptions) -> String {
         let paths = PathResolver(options)
         let details = FindingDetails(report: report, paths: paths)
-        let count = report.findings.count
+        let rollup = TestFileSummary.rollup(of: report.findings)
+        let count = report.findings.count + rollup.count
         var lines = [
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
             #"<testsuites name="leaktriage" tests="\#(max(count, 1))" failures="\#(count)" errors="0">"#,
@@ -33,8 +34,24 @@ public struct JUnitReporter: LeakReporter {
             }
             lines.append("  </testsuite>")
         }
+        lines += testFileSuite(rollup)
         lines.append("</testsuites>")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One failing test case per leaking test file, named after it, so that the CI test view lists the leaking tests.
+    private func testFileSuite(_ rollup: [TestFileSummary]) -> [String] {
+        guard !rollup.isEmpty else { return [] }
+        var lines = [#"  <testsuite name="test files" tests="\#(rollup.count)" failures="\#(rollup.count)" errors="0" skipped="0">"#]
+        for summary in rollup {
+            let message = "\(summary.leaks) leaks (\(summary.bytes) bytes) in \(summary.findings) findings; top: #\(summary.top.rank) \(summary.top.title)"
+            let attributes = [("name", summary.file), ("classname", "leaktriage.tests"), ("file", summary.file)]
+            lines.append("    <testcase " + attributes.map { "\($0.0)=\"\(XMLText.escapeAttribute($0.1))\"" }.joined(separator: " ") + ">")
+            lines.append("      <failure message=\"\(XMLText.escapeAttribute(message))\" type=\"leak\">" + XMLText.escapeText(message) + "</failure>")
+            lines.append("    </testcase>")
+        }
+        lines.append("  </testsuite>")
+        return lines
     }
 
     private func testCase(_ finding: Finding, report: LeakReport, details: FindingDetails) -> [String] {

@@ -27,6 +27,19 @@ public enum LeakReportJSON {
             "diagnostic_groups": .array(report.diagnosticGroups.map(diagnosticGroup)),
             "panics": .array(report.panics.map(panic)),
             "traces": .array(report.traces.map(traceSummary)),
+            "test_files": .array(TestFileSummary.rollup(of: report.findings).map(testFile)),
+        ])
+    }
+
+    /// One test file's rollup: what it leaked and its top finding.
+    public static func testFile(_ summary: TestFileSummary) -> JSONValue {
+        .object([
+            "file": .string(summary.file),
+            "leaks": .int(summary.leaks),
+            "bytes": .int(summary.bytes),
+            "findings": .int(summary.findings),
+            "top_finding": .string(summary.top.fingerprint),
+            "top_title": .string(summary.top.title),
         ])
     }
 
@@ -36,7 +49,8 @@ public enum LeakReportJSON {
     public static func write(_ report: LeakReport, explain: Bool = false, to output: (String) throws -> Void) rethrows {
         var shell = report
         shell.findings = []
-        guard case let .object(members) = document(shell, explain: explain) else { return }
+        guard case var .object(members) = document(shell, explain: explain) else { return }
+        members["test_files"] = .array(TestFileSummary.rollup(of: report.findings).map(testFile))
         try JSONValue.writeDocument(
             members, streaming: ["findings": (report.findings.count, { finding(report.findings[$0], explain: explain) })], to: output)
     }
@@ -46,7 +60,8 @@ public enum LeakReportJSON {
         .object(["path": .string(input.path), "lines": .int(input.lines), "bytes": .int(input.bytes)])
     }
 
-    /// One finding, as the contract shows it, plus `severity` and `known_non_leak`.
+    /// One finding, as the contract shows it, plus `severity`, `known_non_leak`, `tests` (the test
+    /// files whose output held it), `origin` (`user` or `library`) and `recursion_depth`.
     public static func finding(_ finding: Finding, explain: Bool = false) -> JSONValue {
         var members: [String: JSONValue] = [
             "rank": .int(finding.rank),
@@ -65,6 +80,9 @@ public enum LeakReportJSON {
             "next_step_macos": .optional(finding.nextStepMacOS),
             "severity": .string(finding.severity.rawValue),
             "known_non_leak": .optional(finding.knownNonLeak),
+            "tests": .array(finding.tests.map { .string($0) }),
+            "origin": .string(finding.origin.rawValue),
+            "recursion_depth": finding.recursionDepth.map { .object(["min": .int($0.lowerBound), "max": .int($0.upperBound)]) } ?? .null,
         ]
         if explain { members["fingerprint_key"] = .string(finding.fingerprintKey) }
         return .object(members)

@@ -23,13 +23,23 @@ public struct TextReporter: LeakReporter {
         } else {
             lines.append(style.bold("\(inputs): \(report.findings.count) \(plural("finding", report.findings.count)), \(toFix) to fix first"))
         }
+        lines += testFileLines(report, style: style)
         var mechanism: Mechanism?
+        var origin = FindingOrigin.user
         let ranks = Dictionary(report.findings.map { ($0.fingerprint, $0.rank) }, uniquingKeysWith: { first, _ in first })
         // Known non-leaks (string heap, the C++ runtime baseline) are counted, not listed: the
-        // screen is for what to fix.
-        let leaks = report.findings.filter { $0.knownNonLeak == nil }
+        // screen is for what to fix. Leaks only in library code (the test runner, daslib) come
+        // after the user's, apart.
+        let leaks = report.findings.filter { $0.knownNonLeak == nil && $0.origin == .user }
+            + report.findings.filter { $0.knownNonLeak == nil && $0.origin == .library }
         let knownNonLeaks = report.findings.filter { $0.knownNonLeak != nil }
         for finding in leaks.prefix(Self.findingLimit) {
+            if finding.origin != origin {
+                origin = finding.origin
+                mechanism = nil
+                lines.append("")
+                lines.append(style.bold("IN THE TEST RUNNER / DASLIB (no frame in your code)"))
+            }
             if finding.mechanism != mechanism {
                 mechanism = finding.mechanism
                 lines.append("")
@@ -52,8 +62,10 @@ public struct TextReporter: LeakReporter {
             if options.explain { lines.append("       key: \(finding.fingerprintKey)") }
         }
         if leaks.count > Self.findingLimit {
+            let library = leaks.dropFirst(Self.findingLimit).filter { $0.origin == .library }.count
+            let apart = library > 0 ? ", \(library) of them only in the test runner / daslib" : ""
             lines.append("")
-            lines.append("… \(leaks.count - Self.findingLimit) more (--format json lists them all)")
+            lines.append("… \(leaks.count - Self.findingLimit) more\(apart) (--format json lists them all)")
         }
         if !knownNonLeaks.isEmpty {
             let count = knownNonLeaks.reduce(0) { $0 + $1.count }
@@ -98,6 +110,22 @@ public struct TextReporter: LeakReporter {
     private func suppressedTotal(_ report: LeakReport) -> String {
         let suppressed = report.summary.values.reduce(0) { $0.addingSaturated($1.suppressed) }
         return suppressed > 0 ? " · \(suppressed) suppressed" : ""
+    }
+
+    /// Test files listed in the rollup before the rest are only counted.
+    public static let testFileLimit = 5
+
+    /// The test files that leak most bytes, with their top finding's rank.
+    private func testFileLines(_ report: LeakReport, style: TextStyle) -> [String] {
+        let rollup = TestFileSummary.rollup(of: report.findings)
+        guard !rollup.isEmpty else { return [] }
+        var lines = ["", style.bold("TEST FILES (\(rollup.count) leaking, most bytes first)")]
+        for summary in rollup.prefix(Self.testFileLimit) {
+            let leaks = "\(summary.leaks) \(plural("leak", summary.leaks)) (\(summary.bytes.formattedWithThousandsSeparators) B)"
+            lines.append("  \(summary.file): \(leaks) in \(summary.findings) \(plural("finding", summary.findings)), top #\(summary.top.rank)")
+        }
+        if rollup.count > Self.testFileLimit { lines.append("  … \(rollup.count - Self.testFileLimit) more test files") }
+        return lines
     }
 
     private func pad(_ text: String, _ width: Int) -> String {

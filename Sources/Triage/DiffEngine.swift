@@ -41,7 +41,9 @@ public enum DiffEngine {
                 baseFingerprint: before.fingerprint))
         }
         let fixed = base.findings.filter { !pairedBase.contains($0.fingerprint) }
-        return LeakDiff(base: base, head: head, new: new, fixed: fixed, persisting: persisting)
+        var diff = LeakDiff(base: base, head: head, new: new, fixed: fixed, persisting: persisting)
+        StackVariationPairing.pair(&diff)
+        return diff
     }
 
     /// Pairs leftover findings whose code moved: same line-insensitive key, same file and
@@ -83,7 +85,7 @@ public enum DiffEngine {
     }
 
     private static func fileKey(_ finding: Finding) -> String {
-        finding.location.map { Fingerprinter.normalizedPath($0.file) } ?? ""
+        finding.locationKey ?? ""
     }
 
     private static func line(_ finding: Finding) -> Int { finding.location?.line ?? 0 }

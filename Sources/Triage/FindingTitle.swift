@@ -1,8 +1,10 @@
+import Foundation
 import LeakModel
 
 /// One line that says what leaked, how much, and where it was born.
 enum FindingTitle {
-    static func title(for draft: FindingDraft) -> String {
+    /// The title of `draft`; `userFrame` is the index of its first frame in the user's code.
+    static func title(for draft: FindingDraft, userFrame: Int?) -> String {
         let first = draft.first
         let count = draft.count
         let place = first.location.map { " at \($0)" } ?? ""
@@ -20,11 +22,7 @@ enum FindingTitle {
             let created = first.location.map { ", created at \($0)" } ?? ""
             return "\(count) \(first.kind) \(plural("object", count)) never released\(rc)\(created)"
         case .profiler:
-            let frame = first.stack.first { $0.location.map { !$0.isLibrary } ?? false } ?? first.stack.first
-            let fn = frame?.function.map { " in \(Fingerprinter.normalizedFunction($0))" } ?? ""
-            let at = frame?.location.map { " at \($0)" } ?? ""
-            let context = first.context.map { " in context '\($0)'" } ?? ""
-            return "\(count) \(plural("allocation", count)) (\(byteText(draft.bytes))) leaked\(context), allocated\(fn)\(at)"
+            return profilerTitle(for: draft, userFrame: userFrame)
         case .heapReport:
             switch first.kind {
             case "string":
@@ -51,6 +49,75 @@ enum FindingTitle {
             let symbol = first.stack.compactMap(\.function).first.map { " in \(shortSymbol(Fingerprinter.normalizedFunction($0)))" } ?? ""
             return "\(count) C++ \(plural("allocation", count)) (\(byteText(draft.bytes))) live at exit\(symbol)"
         }
+    }
+
+    /// `… leaked in context 'x', allocated in builtin push via make_set at tests/x.das:5`: the first
+    /// frame in the user's code, with the library frames above it summarised; a leak listed
+    /// without frames says so and names its test file.
+    private static func profilerTitle(for draft: FindingDraft, userFrame: Int?) -> String {
+        let first = draft.first
+        let count = draft.count
+        let context = first.context.map { " in context '\($0)'" } ?? ""
+        let leaked = "\(count) \(plural("allocation", count)) (\(byteText(draft.bytes))) leaked\(context)"
+        guard let leaf = first.stack.first else {
+            let test = draft.tests.sorted().first.map { " (\($0))" } ?? ""
+            return "\(leaked) with no stack recorded\(test)"
+        }
+        let frame = userFrame.map { first.stack[$0] } ?? leaf
+        var allocated = frame.function.map { " in \(functionName($0))" } ?? ""
+        if let userFrame, userFrame > 0 {
+            let more = userFrame > 1 ? " (and \(userFrame - 1) more library \(plural("frame", userFrame - 1)))" : ""
+            let leafName = leaf.function.map(functionName) ?? "?"
+            allocated = " in \(leafName)\(more) via \(frame.function.map(functionName) ?? "?")"
+        }
+        let at = frame.location.map { " at \($0)" } ?? ""
+        // A frame seen twice in a row is common in instantiated generics; recursion shows from three.
+        let depth = draft.recursionDepth.flatMap { $0.upperBound >= 3 ? $0 : nil }.map { " (recursion depth \($0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)"))" } ?? ""
+        return "\(leaked), allocated\(allocated)\(at)\(depth)"
+    }
+
+    /// A function as people read it: ``builtin`push`4379…`` → `builtin push`.
+    static func functionName(_ name: String) -> String {
+        Fingerprinter.normalizedFunction(name).split(separator: "`").joined(separator: " ")
+    }
+
+    /// Findings that would read word for word alike get what tells them apart: the test file, or
+    /// the first frame where their stacks differ.
+    static func disambiguate(_ findings: inout [Finding]) {
+        let groups = Dictionary(grouping: findings.indices, by: { findings[$0].title }).values.filter { $0.count > 1 }
+        for group in groups {
+            let snapshot = group.map { findings[$0] }
+            for (position, index) in group.enumerated() {
+                let finding = snapshot[position]
+                let others = snapshot.enumerated().filter { $0.offset != position }.map(\.element)
+                if let test = finding.tests.first, others.allSatisfy({ $0.tests != finding.tests }) {
+                    findings[index].title += " (\(test))"
+                } else if let frame = firstDifferingFrame(of: finding, among: others) {
+                    findings[index].title += " (\(frame))"
+                }
+            }
+        }
+    }
+
+    /// The frame that tells `finding` from every other: at the deepest of the indices where its
+    /// stack first differs from each other's.
+    private static func firstDifferingFrame(of finding: Finding, among others: [Finding]) -> String? {
+        let index = others.compactMap { firstDifference(finding.stack, $0.stack) }.max()
+        guard let index else { return nil }
+        guard index < finding.stack.count else { return "stack ends after frame \(index)" }
+        let frame = finding.stack[index]
+        let name = frame.function.map { frame.location == nil ? Fingerprinter.normalizedFunction($0) : functionName($0) } ?? "?"
+        return "frame \(index + 1): \(name)\(frame.location.map { " at \($0)" } ?? "")"
+    }
+
+    /// Where two stacks first differ, comparing frames as the fingerprint does (no `+0x` offsets, no mangling hashes).
+    private static func firstDifference(_ lhs: [StackFrame], _ rhs: [StackFrame]) -> Int? {
+        let common = zip(lhs, rhs).prefix { keyed($0) == keyed($1) }.count
+        return common == lhs.count && common == rhs.count ? nil : common
+    }
+
+    private static func keyed(_ frame: StackFrame) -> StackFrame {
+        StackFrame(function: frame.function.map { Fingerprinter.normalizedFunction($0) }, location: frame.location, library: frame.library)
     }
 
     /// A C++ symbol without parameter lists and with template arguments elided:

@@ -1,56 +1,82 @@
 import Foundation
 import LeakModel
 
-/// Computes versioned fingerprints from normalised keys that never contain addresses,
-/// ids, reference counts, sizes, checkout directories or daslang's mangling hashes.
+/// Computes versioned fingerprints from normalised keys that never contain addresses, ids,
+/// reference counts, sizes, checkout directories or daslang's mangling hashes.
 ///
-/// Recipe `v1`: `v1|<detector>|<kind>|<location>|<stack>|<qualifier>`, hashed with
-/// SHA-256 and shortened to 32 hex digits. Paths keep `daslib/…` or their last two
-/// components; function names lose the numeric hash after a backtick.
+/// Recipe `v2`: `v2|<detector>|<kind>|<location>|<stack>|<qualifier>|test=<test file>`, hashed
+/// with SHA-256 and shortened to 32 hex digits. Paths are keyed by ``PathNormalizer``; a
+/// profiler leak keys on its allocation site (the leaf frame) and its first frame in the user's
+/// code, not on the frames between (the profiler records them differently from run to run);
+/// other stacks key whole, with repeated frame cycles collapsed. ``legacyKey(for:qualifier:)``
+/// is recipe `v1`, kept to read baselines written with it.
 public enum Fingerprinter {
     /// The recipe version carried in every key.
-    public static let version = "v1"
+    public static let version = "v2"
+    /// The recipe a baseline without a recipe field was written with.
+    public static let legacyVersion = "v1"
 
     /// The fingerprint of a normalised key.
     public static func fingerprint(ofKey key: String) -> String {
         String(SHA256.hexDigest(key).prefix(32))
     }
 
-    /// The normalised key of an occurrence. `qualifier` carries what only the collector
-    /// knows (for a Feature, the JobStatus it belongs to).
-    public static func key(for occurrence: Occurrence, qualifier: String = "", keepLines: Bool = true) -> String {
-        let location = occurrence.location.map { normalized($0, keepLines: keepLines) } ?? "-"
-        let stack = occurrence.stack.map { frame(normalizedFrom: $0, keepLines: keepLines) }.joined(separator: ";")
+    /// The `v2` key of an occurrence. `qualifier` carries what only the collector knows (for a
+    /// Feature, the JobStatus it belongs to); `test` is the test file whose output held it.
+    /// Without `withStack`, location and stack are left out: what a leak keeps when the profiler
+    /// recorded no stack for it.
+    static func key(
+        for occurrence: Occurrence, qualifier: String, test: String?, keepLines: Bool, paths: PathNormalizer, frames: FrameClassifier,
+        withStack: Bool = true
+    ) -> String {
+        var location = self.location(of: occurrence, frames: frames).map { normalized($0, keepLines: keepLines, paths: paths) } ?? "-"
+        var stack = ""
         var extra = qualifier
         switch occurrence.detector {
         case .profiler:
-            extra = "context=" + normalizedContext(occurrence.context ?? "")
+            let leaf = occurrence.stack.first
+            let user = frames.firstUserFrame(of: occurrence.stack).map { occurrence.stack[$0] }
+            stack = leaf.map { "site=" + frame($0, keepLines: keepLines, paths: paths) } ?? "no-stack"
+            if let user, user != leaf { stack += ";user=" + frame(user, keepLines: keepLines, paths: paths) }
+            extra = "context=" + (occurrence.context ?? "").trimmingCharacters(inSet: " ")
+        case .cppHeap:
+            stack = StackCycles.collapse(occurrence.stack.map { frame($0, keepLines: keepLines, paths: paths) }).frames
+                .joined(separator: ";")
         case .smartPtr:
             extra = "name=" + (occurrence.context ?? "").trimmingCharacters(inSet: " ")
         case .handleRegistry:
             extra = (occurrence.referenceCount ?? 1) > 1 ? "rc>1" : "rc=1"
-        case .gcNode, .heapReport, .jobStatus, .cppHeap:
+        case .gcNode, .heapReport, .jobStatus:
             break
         }
-        return [version, occurrence.detector.rawValue, occurrence.kind, location, stack, extra].joined(separator: "|")
+        let testKey = "test=" + (test.map { paths.key($0) } ?? "")
+        if !withStack {
+            location = "*"
+            stack = "*"
+        }
+        return [version, occurrence.detector.rawValue, occurrence.kind, location, stack, extra, testKey].joined(separator: "|")
     }
 
-    /// A location with its path normalised; without line and column when `keepLines` is false.
-    public static func normalized(_ location: SourceLocation, keepLines: Bool = true) -> String {
-        let path = normalizedPath(location.file)
+    /// Where a finding is shown: a profiler leak at its first frame in the user's code (else its
+    /// leaf frame), anything else where its report says.
+    static func location(of occurrence: Occurrence, frames: FrameClassifier) -> SourceLocation? {
+        guard occurrence.detector == .profiler, let leaf = occurrence.stack.first else { return occurrence.location }
+        return (frames.firstUserFrame(of: occurrence.stack).map { occurrence.stack[$0] } ?? leaf).location
+    }
+
+    /// A location with its path keyed by `paths`; without line and column when `keepLines` is false.
+    static func normalized(_ location: SourceLocation, keepLines: Bool = true, paths: PathNormalizer) -> String {
+        let path = paths.key(location.file)
         guard keepLines else { return path }
         return SourceLocation(file: path, line: location.line, column: location.column).description
     }
 
-    /// `…/daslib/x.das` → `daslib/x.das`; any other path → its last two components.
-    public static func normalizedPath(_ path: String) -> String {
-        // Windows builds print backslashes; the key uses forward slashes.
-        let path = path.contains("\\") ? path.replacingOccurrences(of: "\\", with: "/") : path
-        if let range = path.range(of: "/daslib/", options: .backwards) {
-            return "daslib/" + path[range.upperBound...]
-        }
-        let components = path.split(separator: "/", omittingEmptySubsequences: true)
-        return components.suffix(2).joined(separator: "/")
+    /// A frame's key text: function without its mangling hash, `@` its keyed location or shared object.
+    static func frame(_ frame: StackFrame, keepLines: Bool, paths: PathNormalizer) -> String {
+        let function = frame.function.map { normalizedFunction($0, keepLines: keepLines) } ?? "?"
+        if let location = frame.location { return function + "@" + normalized(location, keepLines: keepLines, paths: paths) }
+        if let library = frame.library { return function + "@" + (library.split(separator: "/").last.map(String.init) ?? library) }
+        return function
     }
 
     /// A function name without daslang's mangling hash (``builtin`push`4379…`` → ``builtin`push``),
@@ -73,15 +99,41 @@ public enum Fingerprinter {
         return joined
     }
 
-    private static func frame(normalizedFrom frame: StackFrame, keepLines: Bool) -> String {
-        let function = frame.function.map { normalizedFunction($0, keepLines: keepLines) } ?? "?"
-        if let location = frame.location { return function + "@" + normalized(location, keepLines: keepLines) }
-        if let library = frame.library { return function + "@" + (library.split(separator: "/").last.map(String.init) ?? library) }
-        return function
+    // MARK: Recipe v1
+
+    /// The `v1` key of an occurrence: `v1|<detector>|<kind>|<location>|<stack>|<qualifier>`, paths
+    /// as `daslib/…` or their last two components, the whole stack. Only read back from baselines.
+    static func legacyKey(for occurrence: Occurrence, qualifier: String) -> String {
+        let location = occurrence.location.map(legacyNormalized) ?? "-"
+        let stack = occurrence.stack.map { frame in
+            let function = frame.function.map { normalizedFunction($0) } ?? "?"
+            if let location = frame.location { return function + "@" + legacyNormalized(location) }
+            if let library = frame.library { return function + "@" + (library.split(separator: "/").last.map(String.init) ?? library) }
+            return function
+        }.joined(separator: ";")
+        var extra = qualifier
+        switch occurrence.detector {
+        case .profiler:
+            extra = "context=" + (occurrence.context ?? "").trimmingCharacters(inSet: " ")
+        case .smartPtr:
+            extra = "name=" + (occurrence.context ?? "").trimmingCharacters(inSet: " ")
+        case .handleRegistry:
+            extra = (occurrence.referenceCount ?? 1) > 1 ? "rc>1" : "rc=1"
+        case .gcNode, .heapReport, .jobStatus, .cppHeap:
+            break
+        }
+        return [legacyVersion, occurrence.detector.rawValue, occurrence.kind, location, stack, extra].joined(separator: "|")
     }
 
-    private static func normalizedContext(_ name: String) -> String {
-        name.trimmingCharacters(inSet: " ")
+    private static func legacyNormalized(_ location: SourceLocation) -> String {
+        let path = location.file.contains("\\") ? location.file.replacingOccurrences(of: "\\", with: "/") : location.file
+        let keyed: String
+        if let range = path.range(of: "/daslib/", options: .backwards) {
+            keyed = "daslib/" + path[range.upperBound...]
+        } else {
+            keyed = path.split(separator: "/", omittingEmptySubsequences: true).suffix(2).joined(separator: "/")
+        }
+        return SourceLocation(file: keyed, line: location.line, column: location.column).description
     }
 }
 

@@ -1,8 +1,10 @@
 import LeakModel
 
 /// Collects a run's parser events as they stream by, keeping only aggregates: one draft per
-/// fingerprint, per-detector totals, panics, traces and diagnostics. ``build(inputs:)``
-/// hands the result to the ``TriageEngine``.
+/// raw occurrence key and stretch of test output, per-detector totals, panics, traces and
+/// diagnostics. Fingerprints are computed in ``build(inputs:)``, once the whole run has said
+/// where its scripts, test files and install roots are (``PathNormalizer``); then the drafts
+/// that share a fingerprint become one finding and go to the ``TriageEngine``.
 public struct LeakReportBuilder: Sendable {
     /// Diagnostics kept before the rest are only counted.
     static let diagnosticLimit = 500
@@ -10,14 +12,17 @@ public struct LeakReportBuilder: Sendable {
     /// bounded whatever the log holds.
     static let panicLimit = 10_000
     static let traceEventLimit = 100_000
+    /// Scripts, test files and install roots remembered for the anchor.
+    static let placeLimit = 10_000
 
-    /// One draft per fingerprint, in order of first occurrence.
+    /// One draft per raw key, in order of first occurrence.
     private var drafts: [FindingDraft] = []
-    private var fingerprints: [String] = []
-    private var draftIndex: [String: Int] = [:]
+    private var rawKeys: [RawOccurrenceKey] = []
     /// The draft of each raw occurrence key seen: an occurrence costs one hash lookup, and
-    /// normalising (string work) happens once per raw key.
+    /// normalising (string work) happens once per raw key, at the end.
     private var draftIndexByRawKey: [RawOccurrenceKey: Int] = [:]
+    /// Feature drafts → the JobStatus draft they belong to and how (`owned-by`, `embedded-in`).
+    private var featureOwners: [Int: (owner: Int, relation: String)] = [:]
     private var summary: [Detector: DetectorSummary] = [:]
     private var panics: [Panic] = []
     private var traces: [String: TraceSummary] = [:]
@@ -29,22 +34,35 @@ public struct LeakReportBuilder: Sendable {
     private var droppedPanics = 0
     private var traceEvents = 0
     private var droppedTraceEvents = 0
-    /// JobStatus findings per input and id, for Features that belong to them.
-    private var jobStatuses: [Int: [UInt64: (key: String, moveKey: String, subtype: String, description: String)]] = [:]
-    /// Fingerprints of Feature drafts per input with their owner JobStatus fingerprint.
-    private var featureOwners: [String: String] = [:]
+    /// JobStatus drafts per input and id, for Features that belong to them.
+    private var jobStatuses: [Int: [UInt64: (draft: Int, subtype: String, description: String)]] = [:]
     /// User scripts seen per input, most frequent first, for next-step commands.
     private var scripts: [Int: [String: Int]] = [:]
     private var scriptOrder: [Int: [String]] = [:]
+    /// Files of the `main` frames at the bottom of stacks: the scripts daslang was given.
+    private var mainScripts: [String] = []
+    /// Test files the test runner finished, in order.
+    private var testFiles: [String] = []
+    private var installRoots: [String] = []
+
+    /// The stretch of output being read and the test file each finished stretch belongs to.
+    private var segment = 0
+    private var segmentInput: Int?
+    private var segmentTests: [Int: String] = [:]
+    /// After the runner's summary line: blocks belong to the runner until a test starts again.
+    private var inRunnerEpilogue = false
 
     /// Fingerprint of the finding each occurrence joined, by the line that listed it
-    /// (kept only when asked for, to select report entries by finding).
+    /// (kept only when asked for, to select report entries by finding; filled by ``build(inputs:)``).
     public private(set) var occurrenceFingerprints: [LogPosition: String] = [:]
+    private var occurrenceDrafts: [LogPosition: Int] = [:]
     private let recordsOccurrenceFingerprints: Bool
+    private let settings: TriageSettings
 
     /// Creates an empty builder; `recordingOccurrenceFingerprints` keeps ``occurrenceFingerprints``.
-    public init(recordingOccurrenceFingerprints: Bool = false) {
+    public init(recordingOccurrenceFingerprints: Bool = false, settings: TriageSettings = TriageSettings()) {
         recordsOccurrenceFingerprints = recordingOccurrenceFingerprints
+        self.settings = settings
         for detector in Detector.allCases {
             summary[detector] = DetectorSummary(occurrences: 0, bytes: detector.reportsBytes ? 0 : nil)
         }
@@ -80,7 +98,40 @@ public struct LeakReportBuilder: Sendable {
             } else {
                 droppedDiagnostics += 1
             }
+        case let .testRunner(line):
+            readTestRunner(line)
         }
+    }
+
+    /// dastest prints a file's blocks before its `PASS`/`FAIL` line, and its own after the summary.
+    private mutating func readTestRunner(_ line: TestRunnerEvent) {
+        enterInput(line.position.input)
+        switch line.kind {
+        case .testStarted:
+            if inRunnerEpilogue {
+                inRunnerEpilogue = false
+                segment += 1
+            }
+        case let .fileFinished(file, _):
+            if inRunnerEpilogue {
+                inRunnerEpilogue = false
+            } else {
+                segmentTests[segment] = file
+            }
+            segment += 1
+            if testFiles.count < Self.placeLimit, !testFiles.contains(file) { testFiles.append(file) }
+        case .summary:
+            segment += 1
+            inRunnerEpilogue = true
+        }
+    }
+
+    /// Output of another input never continues this one's stretch.
+    private mutating func enterInput(_ input: Int) {
+        guard segmentInput != input else { return }
+        if segmentInput != nil { segment += 1 }
+        segmentInput = input
+        inRunnerEpilogue = false
     }
 
     private mutating func add(_ occurrence: Occurrence) {
@@ -89,59 +140,70 @@ public struct LeakReportBuilder: Sendable {
         if occurrence.detector.reportsBytes { totals.bytes = (totals.bytes ?? 0).addingSaturated(occurrence.bytes ?? 0) }
         summary[occurrence.detector] = totals
         noteScript(occurrence.location, input: occurrence.position.input)
+        enterInput(occurrence.position.input)
 
-        let qualifier = featureQualifier(occurrence)
-        let raw = RawOccurrenceKey(occurrence, qualifier: qualifier.key)
-        let index = draftIndexByRawKey[raw] ?? newDraft(for: occurrence, raw: raw, qualifier: qualifier)
-        drafts[index].add(occurrence)
-        if recordsOccurrenceFingerprints { occurrenceFingerprints[occurrence.position] = fingerprints[index] }
-        if occurrence.detector == .jobStatus, occurrence.kind != "Feature", let id = occurrence.identity.flatMap({ UInt64($0, radix: 16) }) {
-            let created = occurrence.location.map { " created at \($0)" } ?? ""
-            jobStatuses[occurrence.position.input, default: [:]][id] = (
-                drafts[index].key, drafts[index].moveKey, occurrence.kind, "\(occurrence.kind) #\(String(id, radix: 16))\(created)")
-        }
-    }
-
-    /// The draft for a raw key not seen before: normalised once here, and a new draft unless
-    /// another raw key already normalised to the same fingerprint.
-    private mutating func newDraft(
-        for occurrence: Occurrence, raw: RawOccurrenceKey, qualifier: (key: String, moveKey: String, ownerKey: String?, relation: String?)
-    ) -> Int {
-        let key = Fingerprinter.key(for: occurrence, qualifier: qualifier.key)
-        let fingerprint = Fingerprinter.fingerprint(ofKey: key)
+        let owner = featureOwner(occurrence)
+        let raw = RawOccurrenceKey(occurrence, qualifier: owner.map { "\($0.relation)#\($0.owner)" } ?? featureQualifier(occurrence),
+                                   segment: segment)
         let index: Int
-        if let existing = draftIndex[fingerprint] {
+        if let existing = draftIndexByRawKey[raw] {
             index = existing
         } else {
-            let moveKey = Fingerprinter.key(for: occurrence, qualifier: qualifier.moveKey, keepLines: false)
-            var draft = FindingDraft(first: occurrence, key: key, moveKey: moveKey)
-            draft.relation = qualifier.relation
             index = drafts.count
-            drafts.append(draft)
-            fingerprints.append(fingerprint)
-            draftIndex[fingerprint] = index
-            if let owner = qualifier.ownerKey { featureOwners[fingerprint] = Fingerprinter.fingerprint(ofKey: owner) }
+            drafts.append(FindingDraft(first: occurrence))
+            rawKeys.append(raw)
+            draftIndexByRawKey[raw] = index
+            if let owner { featureOwners[index] = (owner.owner, owner.relation) }
+            drafts[index].relation = owner?.description ?? ownerlessRelation(occurrence)
+            notePlaces(of: occurrence)
         }
-        draftIndexByRawKey[raw] = index
-        return index
+        drafts[index].add(occurrence)
+        if recordsOccurrenceFingerprints { occurrenceDrafts[occurrence.position] = index }
+        if occurrence.detector == .jobStatus, occurrence.kind != "Feature", let id = occurrence.identity.flatMap({ UInt64($0, radix: 16) }) {
+            let created = occurrence.location.map { " created at \($0)" } ?? ""
+            jobStatuses[occurrence.position.input, default: [:]][id] = (index, occurrence.kind, "\(occurrence.kind) #\(String(id, radix: 16))\(created)")
+        }
     }
 
-    /// A Feature is identified by the JobStatus it belongs to: its `owner=`, or the Channel or
-    /// LockBox whose id is one less (the embedded Feature).
-    private func featureQualifier(_ occurrence: Occurrence) -> (key: String, moveKey: String, ownerKey: String?, relation: String?) {
-        guard occurrence.detector == .jobStatus, occurrence.kind == "Feature" else { return ("", "", nil, nil) }
+    /// The JobStatus a Feature belongs to: its `owner=`, or the Channel or LockBox whose id is
+    /// one less (the embedded Feature).
+    private func featureOwner(_ occurrence: Occurrence) -> (owner: Int, relation: String, description: String)? {
+        guard occurrence.detector == .jobStatus, occurrence.kind == "Feature" else { return nil }
         let known = jobStatuses[occurrence.position.input] ?? [:]
         if let owner = occurrence.context.flatMap({ UInt64($0, radix: 16) }) {
-            if let status = known[owner] {
-                return ("owned-by{\(status.key)}", "owned-by{\(status.moveKey)}", status.key, "owned by \(status.description)")
-            }
-            return ("owned", "owned", nil, "owned by #\(String(owner, radix: 16))")
+            return known[owner].map { ($0.draft, "owned-by", "owned by \($0.description)") }
         }
         if let id = occurrence.identity.flatMap({ UInt64($0, radix: 16) }), id > 0, let status = known[id - 1],
            status.subtype == "Channel" || status.subtype == "LockBox" {
-            return ("embedded-in{\(status.key)}", "embedded-in{\(status.moveKey)}", status.key, "embedded in \(status.description)")
+            return (status.draft, "embedded-in", "embedded in \(status.description)")
         }
-        return ("unowned", "unowned", nil, nil)
+        return nil
+    }
+
+    /// A Feature whose owner is not among the survivors: owned by an id, or by nothing.
+    private func featureQualifier(_ occurrence: Occurrence) -> String {
+        guard occurrence.detector == .jobStatus, occurrence.kind == "Feature" else { return "" }
+        return occurrence.context.flatMap({ UInt64($0, radix: 16) }) != nil ? "owned" : "unowned"
+    }
+
+    private func ownerlessRelation(_ occurrence: Occurrence) -> String? {
+        guard occurrence.detector == .jobStatus, occurrence.kind == "Feature",
+              let owner = occurrence.context.flatMap({ UInt64($0, radix: 16) }) else { return nil }
+        return "owned by #\(String(owner, radix: 16))"
+    }
+
+    /// What a new stack says about where code lives: install roots (the folder of `daslib/`) and
+    /// the script daslang was given (the file of the `main` frame at the bottom).
+    private mutating func notePlaces(of occurrence: Occurrence) {
+        guard installRoots.count < Self.placeLimit else { return }
+        for file in occurrence.stack.compactMap(\.location?.file) + [occurrence.location?.file].compactMap({ $0 }) {
+            if let root = PathNormalizer.installRoot(of: file), !installRoots.contains(root) { installRoots.append(root) }
+        }
+        if let bottom = occurrence.stack.last, let function = bottom.function, Fingerprinter.normalizedFunction(function) == "main",
+           let file = bottom.location?.file, !SourceLocation(file: file).isLibrary, PathNormalizer.libraryKey(PathNormalizer.canonical(file).components) == nil,
+           !mainScripts.contains(file), mainScripts.count < Self.placeLimit {
+            mainScripts.append(file)
+        }
     }
 
     private mutating func noteScript(_ location: SourceLocation?, input: Int) {
@@ -151,7 +213,7 @@ public struct LeakReportBuilder: Sendable {
     }
 
     /// The findings in triage order, with totals, panics, traces and diagnostics.
-    public func build(inputs: [InputSummary]) -> LeakReport {
+    public mutating func build(inputs: [InputSummary]) -> LeakReport {
         var allDiagnostics = diagnostics
         if droppedDiagnostics > 0 {
             // The groups count every diagnostic already: this note is for the kept list only.
@@ -169,20 +231,106 @@ public struct LeakReportBuilder: Sendable {
             allDiagnostics.append(note)
             grouping.add(note)
         }
-        var primaryScripts: [Int: String] = [:]
-        for (input, order) in scriptOrder {
-            let counts = scripts[input] ?? [:]
-            var bestCount = 0
-            for file in order where (counts[file] ?? 0) > bestCount {
-                primaryScripts[input] = file
-                bestCount = counts[file] ?? 0
-            }
-        }
-        let engine = TriageEngine(panics: panics, featureOwners: featureOwners, primaryScripts: primaryScripts)
-        let findings = engine.triage(Array(zip(fingerprints, drafts)))
+        let primaryScripts = self.primaryScripts()
+        let paths = PathNormalizer(checkoutRoots: settings.checkoutRoots, installRoots: installRoots, anchor: anchor(primaryScripts))
+        let frames = FrameClassifier(installRoots: installRoots, libraryPatterns: settings.libraryPatterns)
+        let (merged, owners) = fingerprinted(paths: paths, frames: frames)
+        let engine = TriageEngine(panics: panics, featureOwners: owners, primaryScripts: primaryScripts, frames: frames)
+        let findings = engine.triage(merged)
         return LeakReport(
             inputs: inputs, summary: summary, findings: findings, panics: panics,
             traces: traceOrder.compactMap { traces[$0] }, diagnostics: allDiagnostics,
             diagnosticGroups: grouping.groups)
+    }
+
+    /// The user script most seen in each input.
+    private func primaryScripts() -> [Int: String] {
+        var primary: [Int: String] = [:]
+        for (input, order) in scriptOrder {
+            let counts = scripts[input] ?? [:]
+            var bestCount = 0
+            for file in order where (counts[file] ?? 0) > bestCount {
+                primary[input] = file
+                bestCount = counts[file] ?? 0
+            }
+        }
+        return primary
+    }
+
+    /// The folder user paths key from: that of the test files dastest ran, else of the scripts
+    /// daslang was given (`main`), else of each input's most seen user script.
+    private func anchor(_ primaryScripts: [Int: String]) -> String? {
+        let candidates = !testFiles.isEmpty ? testFiles : !mainScripts.isEmpty ? mainScripts : primaryScripts.sorted { $0.key < $1.key }.map(\.value)
+        guard !candidates.isEmpty else { return nil }
+        return PathNormalizer.commonDirectory(of: candidates.map { PathNormalizer.directory(of: $0) })
+            ?? PathNormalizer.directory(of: candidates[0])
+    }
+
+    /// Every raw draft keyed (`v2` and `v1`), and the drafts that share a fingerprint merged, in
+    /// order of first occurrence; with the JobStatus fingerprint each Feature belongs to.
+    private mutating func fingerprinted(paths: PathNormalizer, frames: FrameClassifier) -> ([(fingerprint: String, draft: FindingDraft)], [String: String]) {
+        var keys = [String](repeating: "", count: drafts.count)
+        var moveKeys = keys
+        var legacyKeys = keys
+        var residualKeys = keys
+        // Owners (JobStatus drafts) are keyed before the Features that name them.
+        let order = drafts.indices.filter { featureOwners[$0] == nil } + drafts.indices.filter { featureOwners[$0] != nil }
+        for index in order {
+            let raw = rawKeys[index]
+            let test = segmentTests[raw.segment]
+            var qualifier = raw.qualifier, moveQualifier = raw.qualifier, legacyQualifier = raw.qualifier
+            if let owner = featureOwners[index] {
+                qualifier = "\(owner.relation){\(keys[owner.owner])}"
+                moveQualifier = "\(owner.relation){\(moveKeys[owner.owner])}"
+                legacyQualifier = "\(owner.relation){\(legacyKeys[owner.owner])}"
+            }
+            let first = drafts[index].first
+            keys[index] = Fingerprinter.key(for: first, qualifier: qualifier, test: test, keepLines: true, paths: paths, frames: frames)
+            moveKeys[index] = Fingerprinter.key(for: first, qualifier: moveQualifier, test: test, keepLines: false, paths: paths, frames: frames)
+            legacyKeys[index] = Fingerprinter.legacyKey(for: first, qualifier: legacyQualifier)
+            residualKeys[index] = Fingerprinter.key(for: first, qualifier: moveQualifier, test: test, keepLines: false, paths: paths, frames: frames,
+                                                    withStack: false)
+        }
+        var merged: [FindingDraft] = []
+        var fingerprints: [String] = []
+        var mergedIndex: [String: Int] = [:]
+        // nil: the draft's leaks are suppressed (a draft's occurrences share one stack and location).
+        var rawToMerged = [Int?](repeating: nil, count: drafts.count)
+        for index in drafts.indices {
+            if settings.suppressions.rule(suppressing: drafts[index].first) != nil {
+                summary[drafts[index].first.detector, default: DetectorSummary()].suppressed += drafts[index].count
+                continue
+            }
+            var draft = drafts[index]
+            draft.key = keys[index]
+            draft.moveKey = moveKeys[index]
+            draft.residualKey = residualKeys[index]
+            draft.legacyFingerprints = [Fingerprinter.fingerprint(ofKey: legacyKeys[index])]
+            draft.locationKey = Fingerprinter.location(of: draft.first, frames: frames).map { paths.key($0.file) }
+            if let test = segmentTests[rawKeys[index].segment] { draft.tests = [test] }
+            if draft.first.detector == .profiler || draft.first.detector == .cppHeap, draft.first.stack.count > 1 {
+                let frameTexts = draft.first.stack.map { Fingerprinter.frame($0, keepLines: true, paths: paths) }
+                draft.recursionDepth = StackCycles.collapse(frameTexts).depth.map { $0...$0 }
+            }
+            let fingerprint = Fingerprinter.fingerprint(ofKey: keys[index])
+            if let existing = mergedIndex[fingerprint] {
+                merged[existing].merge(draft)
+                rawToMerged[index] = existing
+            } else {
+                mergedIndex[fingerprint] = merged.count
+                rawToMerged[index] = merged.count
+                merged.append(draft)
+                fingerprints.append(fingerprint)
+            }
+        }
+        var owners: [String: String] = [:]
+        for (index, owner) in featureOwners {
+            guard let feature = rawToMerged[index], let job = rawToMerged[owner.owner] else { continue }
+            owners[fingerprints[feature]] = fingerprints[job]
+        }
+        if recordsOccurrenceFingerprints {
+            occurrenceFingerprints = occurrenceDrafts.compactMapValues { rawToMerged[$0].map { fingerprints[$0] } }
+        }
+        return (Array(zip(fingerprints, merged)), owners)
     }
 }

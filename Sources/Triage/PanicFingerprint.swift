@@ -2,10 +2,11 @@ import LeakModel
 
 /// Fingerprints of panics, so that a consequence can name the panic that explains it.
 public enum PanicFingerprint {
-    /// The normalised key: kind, message with numbers masked, and normalised location.
+    /// The normalised key: kind, message with numbers masked, and normalised location (keyed
+    /// without the run's anchor, so that every reporter computes the same from the panic alone).
     public static func key(of panic: Panic) -> String {
         let message = String(panic.message.map { $0.isNumber ? "#" : $0 })
-        let location = panic.location.map { Fingerprinter.normalized($0) } ?? "-"
+        let location = panic.location.map { Fingerprinter.normalized($0, paths: .standalone) } ?? "-"
         return [Fingerprinter.version, "panic", panic.kind.rawValue, message, location].joined(separator: "|")
     }
 

@@ -10,8 +10,10 @@ struct RawOccurrenceKey: Hashable {
     var context: String?
     var sharedReference: Bool
     var qualifier: String
+    /// The stretch of output between two test-runner lines that held it (its test file is known later).
+    var segment: Int
 
-    init(_ occurrence: Occurrence, qualifier: String) {
+    init(_ occurrence: Occurrence, qualifier: String, segment: Int) {
         detector = occurrence.detector
         kind = occurrence.kind
         location = occurrence.location
@@ -19,6 +21,7 @@ struct RawOccurrenceKey: Hashable {
         context = occurrence.detector == .profiler || occurrence.detector == .smartPtr ? occurrence.context : nil
         sharedReference = (occurrence.referenceCount ?? 1) > 1
         self.qualifier = qualifier
+        self.segment = segment
     }
 
     /// Hashes the stack's depth and the shape of its ends only (name lengths and line numbers, not
@@ -39,6 +42,7 @@ struct RawOccurrenceKey: Hashable {
         hasher.combine(context)
         hasher.combine(sharedReference)
         hasher.combine(qualifier)
+        hasher.combine(segment)
     }
 
     private static let hashedFrames = 3

@@ -60,33 +60,21 @@ public struct Suppressions: Sendable, Equatable {
     /// Whether there are no rules.
     public var isEmpty: Bool { rules.isEmpty }
 
-    /// The first rule that suppresses `finding`, if one does. Windows paths are matched with `/`
-    /// for `\\`, so one pattern serves logs of every platform.
-    public func rule(suppressing finding: Finding) -> Rule? {
+    /// The first rule that suppresses a leak at `location` with `stack`, if any.
+    public func rule(suppressingLeakAt location: SourceLocation?, stack: [StackFrame]) -> Rule? {
+        guard !rules.isEmpty else { return nil }
         var names: [String] = []
-        if let file = finding.location?.file { names.append(Self.slashed(file)) }
-        for frame in finding.stack {
+        if let file = location?.file { names.append(Self.slashed(file)) }
+        for frame in stack {
             names += [frame.function, frame.location.map { Self.slashed($0.file) }, frame.library.map(Self.slashed)].compactMap { $0 }
         }
         return rules.first { rule in names.contains { rule.glob.matches($0) } }
     }
 
-    /// `report` without the findings a rule suppresses, ranked again; each detector's summary
-    /// counts the occurrences left out as `suppressed`.
-    public func apply(to report: LeakReport) -> LeakReport {
-        guard !rules.isEmpty else { return report }
-        var report = report
-        var kept: [Finding] = []
-        for finding in report.findings {
-            if rule(suppressing: finding) == nil {
-                kept.append(finding)
-            } else {
-                report.summary[finding.detector, default: DetectorSummary()].suppressed += finding.count
-            }
-        }
-        report.findings = kept
-        for index in report.findings.indices { report.findings[index].rank = index + 1 }
-        return report
+    /// The first rule that suppresses `occurrence`: a pattern is checked against each leak's own
+    /// stack, before leaks are grouped into findings (one finding may group different stacks).
+    public func rule(suppressing occurrence: Occurrence) -> Rule? {
+        rule(suppressingLeakAt: occurrence.location, stack: occurrence.stack)
     }
 }
 

@@ -9,6 +9,8 @@ struct TriageEngine {
     let featureOwners: [String: String]
     /// The user script most seen in each input.
     let primaryScripts: [Int: String]
+    /// Tells library frames from the user's.
+    let frames: FrameClassifier
 
     func triage(_ drafts: [(fingerprint: String, draft: FindingDraft)]) -> [Finding] {
         let fingerprints = Set(drafts.map(\.fingerprint))
@@ -23,15 +25,19 @@ struct TriageEngine {
         for index in findings.indices where findings[index].detector == .cppHeap && findings[index].consequenceOf == nil {
             findings[index].consequenceOf = CppHeapOwner.owner(of: findings[index], among: causes)?.fingerprint
         }
+        FindingTitle.disambiguate(&findings)
         findings.sort(by: Self.triageOrder)
         for index in findings.indices { findings[index].rank = index + 1 }
         return findings
     }
 
-    /// gc → jobque → heap → smart_ptr → handles; causes before consequences; then severity, bytes, count, log order.
+    /// gc → jobque → heap → smart_ptr → handles; causes before consequences; the user's code before
+    /// library-only leaks; then severity, bytes, count, log order.
     static func triageOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
         if lhs.mechanism != rhs.mechanism { return lhs.mechanism < rhs.mechanism }
         if (lhs.consequenceOf == nil) != (rhs.consequenceOf == nil) { return lhs.consequenceOf == nil }
+        // The user's code first: a leak only in the runner's or daslib's frames is not theirs to fix first.
+        if lhs.origin != rhs.origin { return lhs.origin == .user }
         if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
         if (lhs.bytes ?? 0) != (rhs.bytes ?? 0) { return (lhs.bytes ?? 0) > (rhs.bytes ?? 0) }
         if lhs.count != rhs.count { return lhs.count > rhs.count }
@@ -43,14 +49,26 @@ struct TriageEngine {
     private func finding(from draft: FindingDraft, fingerprint: String) -> Finding {
         let first = draft.first
         let nonLeak = knownNonLeak(draft)
-        let steps = NextStep.commands(for: draft, script: script(for: draft))
-        return Finding(
+        let userFrame = first.detector == .profiler ? frames.firstUserFrame(of: first.stack) : nil
+        let location = Fingerprinter.location(of: first, frames: frames)
+        let origin: FindingOrigin = first.detector == .profiler && !first.stack.isEmpty && userFrame == nil ? .library : .user
+        let tests = draft.tests.sorted()
+        // A leak of a test run by dastest is met again by rerunning that test file through the runner.
+        let steps = NextStep.commands(for: draft, script: script(for: draft, location: location), testFile: tests.first)
+        var finding = Finding(
             detector: first.detector, kind: first.kind, fingerprint: fingerprint, fingerprintKey: draft.key,
-            moveKey: draft.moveKey, title: FindingTitle.title(for: draft), count: draft.count, bytes: draft.bytes,
-            location: first.location, stack: first.stack, occurrences: draft.positions,
+            moveKey: draft.moveKey, title: FindingTitle.title(for: draft, userFrame: userFrame), count: draft.count, bytes: draft.bytes,
+            location: location, stack: first.stack, occurrences: draft.positions,
             nextStep: steps.command, nextStepMacOS: steps.macOS,
             severity: nonLeak != nil ? .note : severity(of: draft), knownNonLeak: nonLeak, identities: draft.identities,
             referenceCounts: draft.referenceCounts, contexts: draft.contexts)
+        finding.tests = tests
+        finding.origin = origin
+        finding.recursionDepth = draft.recursionDepth
+        finding.legacyFingerprints = draft.legacyFingerprints.sorted()
+        finding.locationKey = draft.locationKey
+        finding.residualKey = draft.residualKey
+        return finding
     }
 
     private func severity(of draft: FindingDraft) -> Severity {
@@ -74,8 +92,8 @@ struct TriageEngine {
         }
     }
 
-    private func script(for draft: FindingDraft) -> String {
-        if let location = draft.first.location, !location.isLibrary, location.file.hasSuffix(".das") { return location.file }
+    private func script(for draft: FindingDraft, location: SourceLocation?) -> String {
+        if let location, !frames.isLibrary(path: location.file), location.file.hasSuffix(".das") { return location.file }
         return primaryScripts[draft.first.position.input] ?? "<script.das>"
     }
 

@@ -54,6 +54,33 @@ import Testing
         #expect(try String(contentsOfFile: baseline, encoding: .utf8) == after)
     }
 
+    /// A baseline written by recipe `v1` (`Tests/Fixtures/baselines`, by leaktriage before `v2`).
+    private func legacyBaseline(_ name: String) -> String {
+        Fixtures.directory.appendingPathComponent("baselines").appendingPathComponent(name).path
+    }
+
+    @Test func aBaselineWrittenWithRecipeV1StillAcceptsItsRun() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        let big = directory.appendingPathComponent("big_profiler.log").path
+        try Data(try Fixtures.corpus("big_profiler.log.gz")).write(to: URL(fileURLWithPath: big))
+        // 21 v1 entries (one per recursion depth) accept the 3 findings v2 makes of them.
+        #expect(try CLIRunner.run(["run", "--baseline", legacyBaseline("big_profiler.v1.baseline.json"), big]).status == 0)
+        let combined = legacyBaseline("combined_all.v1.baseline.json")
+        #expect(try CLIRunner.run(["run", "--baseline", combined, Fixtures.corpusPath("combined_all.log")]).status == 0)
+        let more = LogEditing.duplicatingLines(try LogEditing.corpusText("combined_all.log")) { $0.contains("0x560644f2a4a0") }
+        let morePath = directory.appendingPathComponent("more.log").path
+        try more.write(toFile: morePath, atomically: true, encoding: .utf8)
+        #expect(try CLIRunner.run(["run", "--baseline", combined, morePath]).status == 1)
+        // Updating rewrites the entries under their v2 fingerprints, and the result accepts the run.
+        let updated = directory.appendingPathComponent("updated.json").path
+        try FileManager.default.copyItem(atPath: legacyBaseline("big_profiler.v1.baseline.json"), toPath: updated)
+        _ = try CLIRunner.run(["run", "--update-baseline", updated, big])
+        let rewritten = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: updated))) as? [String: Any])
+        let entries = try #require(rewritten["findings"] as? [[String: Any]])
+        #expect(entries.map { $0["count"] as? Int }.sorted { ($0 ?? 0) < ($1 ?? 0) } == [1, 12000, 12000])
+        #expect(try CLIRunner.run(["run", "--baseline", updated, big]).status == 0)
+    }
+
     @Test func aBrokenBaselineIsExitTwoNamingTheFile() throws {
         let directory = try CLIRunner.temporaryDirectory()
         let broken = directory.appendingPathComponent("broken.json").path

@@ -42,7 +42,7 @@ import Testing
     @Test func keysNeverHoldAddressesIdsOrCounts() throws {
         let report = try Fixtures.analyse([try Fixtures.corpus("combined_all.log")])
         for finding in report.findings {
-            #expect(finding.fingerprintKey.hasPrefix("v1|"))
+            #expect(finding.fingerprintKey.hasPrefix("v2|"))
             #expect(!finding.fingerprintKey.contains("0x"), "\(finding.fingerprintKey)")
             for id in finding.identities { #expect(!finding.fingerprintKey.contains("id=\(id)")) }
         }
@@ -54,13 +54,60 @@ import Testing
         #expect(SHA256.hexDigest(String(repeating: "a", count: 1000)).count == 64)
     }
 
-    @Test func pathsKeepDaslibOrTheirLastTwoComponents() {
-        #expect(Fingerprinter.normalizedPath("/home/ci/daslang/daslib/builtin.das") == "daslib/builtin.das")
-        #expect(Fingerprinter.normalizedPath("/a/b/programs/x.das") == "programs/x.das")
-        #expect(Fingerprinter.normalizedPath("programs/x.das") == "programs/x.das")
-        #expect(Fingerprinter.normalizedPath("C:\\ci\\work\\programs\\x.das") == "programs/x.das")
-        #expect(Fingerprinter.normalizedPath("D:\\daslang\\daslib\\builtin.das") == "daslib/builtin.das")
+    @Test func pathsKeyFromDaslibTheInstallRootOrTheScriptsFolder() {
+        let anchored = PathNormalizer(checkoutRoots: [], installRoots: ["/home/ci/daslang"], anchor: "/builds/a/proj/src/game")
+        #expect(anchored.key("/home/ci/daslang/daslib/builtin.das") == "daslib/builtin.das")
+        #expect(anchored.key("D:\\daslang\\daslib\\builtin.das") == "daslib/builtin.das")
+        #expect(anchored.key("/home/ci/daslang/dastest/suite.das") == "dastest/suite.das")
+        #expect(anchored.key("/home/ci/daslang/modules/dasHV/hv.das") == "modules/dasHV/hv.das")
+        #expect(anchored.key("/builds/a/proj/src/game/app.das") == "app.das")
+        #expect(anchored.key("/builds/a/proj/src/lib/util.das") == "../lib/util.das")
+        // A relative path beside an absolute anchor: the anchor's tail it starts with is dropped.
+        #expect(anchored.key("src/game/app.das") == "app.das")
+        let relative = PathNormalizer(checkoutRoots: [], installRoots: [], anchor: "proj/src/game")
+        #expect(relative.key("proj/src/game/./app.das") == "app.das")
+        #expect(relative.key("proj/src/lib/util.das") == "../lib/util.das")
+        #expect(relative.key("/builds/b/proj/src/game/app.das") == "app.das")
+        let windows = PathNormalizer(checkoutRoots: [], installRoots: [], anchor: "D:\\ci\\a")
+        #expect(windows.key("d:/ci/a/tools/a/util.das") == "tools/a/util.das")
+        #expect(windows.key("D:\\ci\\a\\game\\a\\util.das") == "game/a/util.das")
+        let rooted = PathNormalizer(checkoutRoots: ["/home/runner/work/app/app"], installRoots: [], anchor: nil)
+        #expect(rooted.key("/home/runner/work/app/app/src/x.das") == "src/x.das")
+        #expect(PathNormalizer.standalone.key("programs/x.das") == "programs/x.das")
+        #expect(PathNormalizer.standalone.key("/a/b/programs/x.das") == "programs/x.das")
         #expect(Fingerprinter.normalizedFunction("builtin`push`4379756157886752001") == "builtin`push")
         #expect(Fingerprinter.normalizedFunction("_lambda_thismodule_46_2`function", keepLines: false) == "_lambda_thismodule`function")
+    }
+
+    @Test func repeatedFrameCyclesCollapseAndCountTheirDepth() {
+        let mutual = StackCycles.collapse(["odd", "even", "odd", "even", "odd", "main"])
+        #expect(mutual.frames == ["odd", "even", "main"])
+        #expect(mutual.depth == 3)
+        #expect(StackCycles.collapse(["a", "b", "c"]).depth == nil)
+        #expect(StackCycles.collapse(["leaf", "f", "f", "f", "f", "main"]) == (["leaf", "f", "main"], 4))
+    }
+
+    @Test func oneRecursiveAllocationSiteIsOneFindingWithItsDepthRange() throws {
+        // 24,000 leaves, each at the bottom of a 20…39-deep descend_even/descend_odd recursion.
+        let report = try Fixtures.analyse([try Fixtures.corpus("big_profiler.log.gz")])
+        #expect(report.findings.count == 3)
+        let recursive = report.findings.filter { $0.recursionDepth != nil }
+        #expect(recursive.map(\.count) == [12000, 12000])
+        // Depth d leaves d + 1 descend frames: the two-frame cycle repeats ⌈(d + 1) / 2⌉ = 11…20 times.
+        #expect(recursive.allSatisfy { $0.recursionDepth == 11...20 })
+        #expect(recursive.allSatisfy { $0.title.hasSuffix("(recursion depth 11–20)") })
+        #expect(Set(report.findings.map(\.title)).count == 3)
+    }
+
+    @Test(arguments: Fixtures.corpusNames)
+    func noTwoFindingsReadAlike(name: String) throws {
+        let report = try Fixtures.analyse([try Fixtures.corpus(name)])
+        #expect(Set(report.findings.map(\.title)).count == report.findings.count, "\(report.findings.map(\.title))")
+    }
+
+    @Test func libraryPatternsMatchAnywhereInThePath() {
+        #expect(GlobPattern.occurs("vendor/*.das", in: "/src/vendor/json/x.das"))
+        #expect(GlobPattern.occurs("third_party", in: "a/third_party/b.das"))
+        #expect(!GlobPattern.occurs("vendor/*.das", in: "/src/game/x.das"))
     }
 }

@@ -59,7 +59,7 @@ import Testing
     /// A draft of one smart-pointer or gc-node occurrence, for steps with paths a corpus log does not hold.
     private func draft(_ detector: Detector, kind: String, identity: String) -> FindingDraft {
         var draft = FindingDraft(
-            first: Occurrence(detector: detector, kind: kind, position: LogPosition(input: 0, line: 1), identity: identity), key: "k", moveKey: "k")
+            first: Occurrence(detector: detector, kind: kind, position: LogPosition(input: 0, line: 1), identity: identity))
         draft.add(draft.first)
         return draft
     }

@@ -26,7 +26,7 @@ import Testing
         var pieces: [String] = []
         DiffJSONReporter().write(diff, options: RenderOptions()) { pieces.append($0) }
         let object = try #require(try JSONSerialization.jsonObject(with: Data(pieces.joined().utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["schema", "base", "head", "new", "fixed", "persisting", "diagnostics", "diagnostic_groups", "intermittent", "history"])
+        #expect(Set(object.keys) == ["schema", "base", "head", "new", "fixed", "persisting", "diagnostics", "diagnostic_groups", "intermittent", "history", "notes"])
         #expect((object["fixed"] as? [Any])?.count == diff.fixed.count && !diff.fixed.isEmpty)
         #expect((object["persisting"] as? [[String: Any]])?.first?.keys.sorted()
             == ["base_fingerprint", "bytes_delta", "count_delta", "finding", "moved_from"])

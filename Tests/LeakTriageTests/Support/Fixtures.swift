@@ -15,7 +15,16 @@ enum Fixtures {
 
     /// A corpus fixture's bytes.
     static func corpus(_ name: String) throws -> [UInt8] {
-        let url = directory.appendingPathComponent("corpus").appendingPathComponent(name)
+        try fixture(name, in: "corpus")
+    }
+
+    /// A test-suite fixture's bytes (`Tests/Fixtures/suite`: dastest runs of daslang's own suites).
+    static func suite(_ name: String) throws -> [UInt8] {
+        try fixture(name, in: "suite")
+    }
+
+    private static func fixture(_ name: String, in folder: String) throws -> [UInt8] {
+        let url = directory.appendingPathComponent(folder).appendingPathComponent(name)
         if name.hasSuffix(".gz") { return try gunzip(url) }
         return Array(try Data(contentsOf: url))
     }
@@ -33,8 +42,8 @@ enum Fixtures {
     }
 
     /// Parses `inputs` (one byte array per input) in chunks of `chunkSize` into a triaged report.
-    static func analyse(_ inputs: [[UInt8]], chunkSize: Int = 4096) throws -> LeakReport {
-        var builder = LeakReportBuilder()
+    static func analyse(_ inputs: [[UInt8]], chunkSize: Int = 4096, settings: TriageSettings = TriageSettings()) throws -> LeakReport {
+        var builder = LeakReportBuilder(settings: settings)
         var summaries: [InputSummary] = []
         for (index, bytes) in inputs.enumerated() {
             let parser = try LogParser(input: index) { builder.receive($0) }

@@ -36,4 +36,23 @@ enum LogEditing {
     static func corpusText(_ name: String) throws -> String {
         String(decoding: try Fixtures.corpus(name), as: UTF8.self)
     }
+
+    /// Every path that starts with one of `prefixes` (a key of `roots`) moved under its new root:
+    /// the rest of the path is kept, with backslashes between components when the root is a Windows one.
+    static func movingPaths(_ text: String, roots: [(from: String, to: String)]) -> String {
+        let alternatives = roots.map { NSRegularExpression.escapedPattern(for: $0.from) }.joined(separator: "|")
+        let pattern = try! NSRegularExpression(pattern: "(?<![A-Za-z0-9_/.])(" + alternatives + ")([A-Za-z0-9_./-]*)")
+        var result = ""
+        var last = text.startIndex
+        for match in pattern.matches(in: text, range: NSRange(location: 0, length: (text as NSString).length)) {
+            let whole = Range(match.range, in: text)!
+            let prefix = String(text[Range(match.range(at: 1), in: text)!])
+            let rest = String(text[Range(match.range(at: 2), in: text)!])
+            let target = roots.first { $0.from == prefix }!.to
+            result += text[last..<whole.lowerBound]
+            result += target + (target.contains("\\") ? rest.replacingOccurrences(of: "/", with: "\\") : rest)
+            last = whole.upperBound
+        }
+        return result + text[last...]
+    }
 }

@@ -1,0 +1,64 @@
+import Foundation
+import LeakModel
+
+/// Recognises the lines of daslang's test runner `dastest` (colour and `[I] ` already removed):
+/// `=== RUN 'name'` (tab-indented for subtests), `PASS <file>.das (0.3s)` / `FAIL …` (the file
+/// may be a `file://` URI), and the
+/// summary `6 tests, 6 passed, 0 failed, 0 errors, 0 skipped`. Other tools' look-alikes
+/// (`=== RUN   TestFoo` of `go test`, `PASS` alone) are not these: the quotes, the `.das`
+/// file with its time in parentheses and the `tests, … passed` words are required.
+enum TestRunnerLine {
+    /// What `line` says, or nil when it is no dastest line. Turned away on its first byte.
+    static func kind(of line: UnsafeRawBufferPointer) -> TestRunnerEvent.Kind? {
+        guard let first = line.first else { return nil }
+        switch first {
+        case UInt8(ascii: "P"), UInt8(ascii: "F"):
+            return fileFinished(line)
+        case UInt8(ascii: "="), UInt8(ascii: "\t"):
+            return testStarted(line)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return summary(line)
+        default:
+            return nil
+        }
+    }
+
+    private static func fileFinished(_ line: UnsafeRawBufferPointer) -> TestRunnerEvent.Kind? {
+        let passed: Bool
+        if ByteText.hasPrefix(line, "PASS ") { passed = true } else if ByteText.hasPrefix(line, "FAIL ") { passed = false } else { return nil }
+        let text = trimmed(ByteText.string(line, 5..<line.count))
+        // `<file>.das (<time>)`: the time is the last parenthesised group. With `--uri-paths`
+        // the runner prints the file as a `file://` URI.
+        guard text.hasSuffix(")"), let open = text.range(of: ".das (", options: .backwards) else { return nil }
+        var file = Substring(text[..<open.lowerBound]) + ".das"
+        let time = text[open.upperBound...].dropLast()
+        guard !time.isEmpty, time.first?.isNumber == true, !time.contains("(") else { return nil }
+        if file.hasPrefix("file://") { file = file.dropFirst(7) }
+        return .fileFinished(file: String(file), passed: passed)
+    }
+
+    private static func testStarted(_ line: UnsafeRawBufferPointer) -> TestRunnerEvent.Kind? {
+        var start = 0
+        while start < line.count, line[start] == UInt8(ascii: "\t") { start += 1 }
+        let rest = UnsafeRawBufferPointer(rebasing: line[start...])
+        guard ByteText.hasPrefix(rest, "=== RUN '") else { return nil }
+        let text = trimmed(ByteText.string(rest, 9..<rest.count))
+        guard text.hasSuffix("'") else { return nil }
+        return .testStarted(name: String(text.dropLast()))
+    }
+
+    private static func summary(_ line: UnsafeRawBufferPointer) -> TestRunnerEvent.Kind? {
+        guard ByteText.contains(line, " passed, ") else { return nil }
+        let text = trimmed(ByteText.string(line, 0..<line.count))
+        let parts = text.split(separator: ",").map { $0.split(separator: " ") }
+        guard parts.count >= 2, parts[0].count == 2, parts[0][0].allSatisfy(\.isNumber), parts[0][1] == "tests" || parts[0][1] == "test",
+              parts[1].count == 2, parts[1][0].allSatisfy(\.isNumber), parts[1][1] == "passed" else { return nil }
+        return .summary
+    }
+
+    private static func trimmed(_ text: String) -> String {
+        var slice = Substring(text)
+        while let last = slice.last, last == " " || last == "\r" || last == "\t" { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
