@@ -3,7 +3,8 @@ import LeakModel
 import Testing
 
 /// The conventions every command line has, on the built binary: `--version` from the one
-/// version in the package, and usage errors said once as `leaktriage: error: <message>`.
+/// version in the package, usage errors said once as `leaktriage: error: <message>`, and
+/// shell completions.
 @Suite struct CommandLineConventionTests {
     @Test("--version prints the package's version", arguments: [["--version"], ["run", "--version"], ["diff", "--version"]])
     func versionPrintsThePackageVersion(arguments: [String]) throws {
@@ -35,6 +36,18 @@ import Testing
         #expect(!result.stderr.contains("Error:"), "\(result.stderr)")
         #expect(result.stderr.components(separatedBy: "error:").count == 2, "\(result.stderr)")
         #expect(lines.last == "leaktriage: note: see 'leaktriage --help'")
+    }
+
+    @Test("shell completions come from ArgumentParser", arguments: [
+        ("bash", "#!/bin/bash"), ("zsh", "#compdef leaktriage"), ("fish", "complete -c 'leaktriage'"),
+    ])
+    func completionScripts(shell: String, start: String) throws {
+        let result = try CLIRunner.run(["--generate-completion-script", shell])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(start))
+        for subcommand in ["run", "diff", "replay", "annotate", "fail-on"] {
+            #expect(result.stdout.contains(subcommand), "\(shell) completes \(subcommand)")
+        }
     }
 
     @Test func sarifNamesTheVersionOfTheTool() throws {
