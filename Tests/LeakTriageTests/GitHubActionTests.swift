@@ -103,7 +103,7 @@ struct GitHubActionTests {
         try FileManager.default.createDirectory(at: assets, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: stage, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: CLIRunner.binary, to: stage.appendingPathComponent("leaktriage"))
-        let pack = "tar -czf \"$1/$2.tar.gz\" -C \"$3\" \"$2\" && cd \"$1\" && sha256sum \"$2.tar.gz\" > \"$2.tar.gz.sha256\""
+        let pack = "set -o pipefail; tar -cf - -C \"$3\" \"$2\" | gzip -1 > \"$1/$2.tar.gz\" && cd \"$1\" && sha256sum \"$2.tar.gz\" > \"$2.tar.gz.sha256\""
         let packed = try CLIRunner.run(["bash", "-c", pack, "pack", assets.path, name, stage.deletingLastPathComponent().path],
                                        executable: ExternalTool.env)
         try #require(packed.status == 0, "\(packed.stderr)")

@@ -11,7 +11,7 @@ struct ReadProgressTests {
     static let log = Fixtures.corpusPath("combined_all.log")
 
     /// A shell command that feeds the log `pieces` times, `pause` seconds apart, into `command`.
-    static func slowly(_ command: String, pieces: Int = 2, pause: Double = 1) -> String {
+    static func slowly(_ command: String, pieces: Int = 2, pause: Double = 0.7) -> String {
         "for i in $(seq \(pieces)); do cat \(quoted(log)); sleep \(pause); done | \(command)"
     }
 
