@@ -84,6 +84,43 @@ struct GitHubActionTests {
         #expect(results.first?.stdout.contains("does not match its SHA-256") == true, "\(results.first?.stdout ?? "")")
     }
 
+    @Test func runFromACheckoutItBuildsThatCheckoutWithScriptsSetup() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // A checkout whose scripts/setup leaves the development binary where the real one builds it.
+        let checkout = directory.appendingPathComponent("checkout")
+        try FileManager.default.createDirectory(at: checkout.appendingPathComponent("scripts"), withIntermediateDirectories: true)
+        let setup = checkout.appendingPathComponent("scripts/setup")
+        let script = "#!/usr/bin/env bash\nset -e\nmkdir -p \"$(dirname \"$0\")/../.build/release\"\n"
+            + "cp \(CLIRunner.binary.path) \"$(dirname \"$0\")/../.build/release/leaktriage\"\necho setup ran\n"
+        try Data(script.utf8).write(to: setup)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: setup.path)
+        let path = directory.appendingPathComponent("path")
+        _ = FileManager.default.createFile(atPath: path.path, contents: nil)
+        let context = [
+            "github.action_path": checkout.path, "github.action_repository": "", "github.action_ref": "",
+            "inputs.log": Fixtures.corpusPath("combined_all.log"), "inputs.fail-on": "none",
+        ]
+        let environment = ["GITHUB_ACTIONS": "true", "RUNNER_OS": "Linux", "GITHUB_PATH": path.path,
+                           "RUNNER_TEMP": directory.path, "GITHUB_SERVER_URL": "file:///nonexistent"]
+        let results = try CompositeAction().run(context: context, environment: environment, in: directory)
+        #expect(results.map(\.status) == [0, 0, 0], "\(results.map(\.stderr))")
+        #expect(results.first?.stdout.contains("setup ran") == true)
+        #expect(String(decoding: try Data(contentsOf: path), as: UTF8.self) == checkout.path + "/.build/release\n")
+        #expect(results.last?.stdout.contains("::stop-commands::") == true)
+    }
+
+    @Test func onAnotherOperatingSystemItSaysItNeedsLinux() throws {
+        let (directory, environment) = try Self.release()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var macOS = environment
+        macOS["RUNNER_OS"] = "macOS"
+        let results = try CompositeAction().run(
+            context: Self.context(["inputs.log": Fixtures.corpusPath("combined_all.log")]), environment: macOS, in: directory)
+        #expect(results.map(\.status) == [2])
+        #expect(results.first?.stdout.contains("::error title=leaktriage::the leaktriage action runs on Linux runners, not macOS") == true)
+    }
+
     /// The expressions a remote `uses: daslang-tools/leaktriage@v1` sees, with `inputs` added.
     static func context(_ inputs: [String: String]) -> [String: String] {
         inputs.merging([
