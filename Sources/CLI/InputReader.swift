@@ -3,7 +3,7 @@ import LeakModel
 import LeakParsers
 
 /// Streams inputs (files, or `-` for stdin) through the parser with one large buffer,
-/// so that memory does not grow with the log.
+/// so that memory does not grow with the log; a long read shows its progress on a terminal.
 struct InputReader {
     /// Bytes read per system call.
     static let bufferSize = 1 << 20
@@ -20,6 +20,7 @@ struct InputReader {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 16)
         defer { buffer.deallocate() }
         var summaries: [InputSummary] = []
+        let progress = ReadProgress.onStandardError(copyingToStandardOutput: passThrough != nil)
         for (index, path) in paths.enumerated() {
             let parser = try LogParser(input: index, recordLines: recordLines, emit: receive)
             beginInput?(index)
@@ -27,9 +28,13 @@ struct InputReader {
             guard descriptor >= 0 else { throw CLIError.unreadableInput(path: path, reason: Self.reason(errno)) }
             defer { if descriptor != STDIN_FILENO { close(descriptor) } }
             var status = stat()
-            if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            let known = fstat(descriptor, &status) == 0
+            if known, (status.st_mode & S_IFMT) == S_IFDIR {
                 throw CLIError.unreadableInput(path: path, reason: "is a directory")
             }
+            progress?.begin(name: path == "-" ? "<stdin>" : path,
+                            total: known && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil)
+            defer { progress?.end() }
             while true {
                 let count = Foundation.read(descriptor, buffer.baseAddress, bufferSize)
                 if count < 0 {
@@ -40,6 +45,7 @@ struct InputReader {
                 let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
                 try passThrough?(chunk)
                 parser.feed(chunk)
+                progress?.advance(by: count)
             }
             parser.finish()
             summaries.append(InputSummary(path: path, lines: parser.lineCount, bytes: parser.byteCount))

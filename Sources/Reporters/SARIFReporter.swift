@@ -23,6 +23,8 @@ public struct SARIFReporter: LeakReporter {
         var run: [String: JSONValue] = [
             "tool": .object(["driver": .object([
                 "name": .string("leaktriage"),
+                "version": .string(ToolVersion.current),
+                "semanticVersion": .string(ToolVersion.current),
                 "rules": .array(Detector.allCases.map(SARIFRule.descriptor)),
             ])]),
             "results": .array(report.findings.map { result($0, report: report, details: details) }),

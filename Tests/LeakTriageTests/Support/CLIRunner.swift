@@ -20,15 +20,18 @@ enum CLIRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[candidates.count - 1]
     }
 
-    /// Runs `leaktriage arguments…` with `stdin` as standard input and `environment` added.
-    static func run(_ arguments: [String], stdin: [UInt8] = [], environment: [String: String] = [:],
+    /// Runs `leaktriage arguments…` (or another `executable`) with `stdin` as standard input,
+    /// `environment` added and the variables in `unsetting` removed.
+    static func run(_ arguments: [String], executable: URL = binary, stdin: [UInt8] = [],
+                    environment: [String: String] = [:], unsetting: Set<String> = [],
                     directory: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["GITHUB_ACTIONS"] = nil
         env["GITHUB_STEP_SUMMARY"] = nil
+        for name in unsetting { env[name] = nil }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         if let directory { process.currentDirectoryURL = directory }
