@@ -21,6 +21,7 @@ import Testing
         case .github: return "hostile.github.txt"
         case .junit: return "hostile.junit.xml"
         case .codequality: return "hostile.codequality.json"
+        case .html: return "hostile.html"
         case .native: return nil
         }
     }
