@@ -104,7 +104,8 @@ public struct FlameGraphSVG {
         case .delta:
             let delta = node.head.bytes - node.base.bytes
             guard delta != 0, maxDelta > 0 else { return "#d6d8db" }
-            let fade = 200 - Int(Double(abs(delta)) / Double(maxDelta) * 170)
+            // Bytes are sums of sizes, never negative, so a difference cannot overflow.
+            let fade = 215 - Int(Double(abs(delta)) / Double(maxDelta) * 125)
             return delta > 0 ? rgb(240, fade, fade) : rgb(fade, fade, 240)
         }
     }

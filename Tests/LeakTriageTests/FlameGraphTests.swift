@@ -1,0 +1,94 @@
+import LeakModel
+import LeakReporters
+import LeakTriage
+import Testing
+
+/// The flame-graph tree merges the stacks of real profiler and C++ heap reports into a tree
+/// whose widths add up, stays small when pruned, and carries both sides of a diff.
+@Suite struct FlameGraphTests {
+    /// Every node is as wide as the larger side of the stacks ending there plus its children, and
+    /// each child is one level below its parent and listed after it.
+    static func expectConsistent(_ graph: FlameGraph, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        for (index, node) in graph.nodes.enumerated() {
+            let children = node.children.map { graph.nodes[$0] }
+            #expect(node.children.allSatisfy { $0 > index }, sourceLocation: sourceLocation)
+            #expect(children.allSatisfy { $0.depth == node.depth + 1 }, sourceLocation: sourceLocation)
+            #expect(children.map(\.width).reduce(0, +) <= node.width, sourceLocation: sourceLocation)
+            #expect(node.width >= max(node.head.bytes, node.base.bytes), sourceLocation: sourceLocation)
+            #expect(children.map(\.head.bytes).reduce(0, +) <= node.head.bytes, sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func theBigProfilerLogIsOneTreeOfAllItsBytes() throws {
+        let report = try Fixtures.analyse([try Fixtures.corpus("big_profiler.log.gz")])
+        let graph = FlameGraph(report, detector: .profiler)
+        #expect(graph.root.head.bytes == report.summary[.profiler]?.bytes)
+        #expect(graph.root.head.count == report.summary[.profiler]?.occurrences)
+        #expect(graph.root.width == graph.root.head.bytes)
+        #expect(graph.depth == report.findings.map(\.stack.count).max())
+        // 24,001 leaks on 21 distinct stacks: a node per distinct frame path, at most one per frame.
+        #expect(graph.nodes.count <= report.findings.map(\.stack.count).reduce(1, +))
+        Self.expectConsistent(graph)
+    }
+
+    @Test func stacksThatShareCallersShareNodes() throws {
+        let report = try Fixtures.analyse([try Fixtures.corpus("combined_all.log")])
+        let graph = FlameGraph(report, detector: .profiler)
+        let stacks = FlameGraph.stacks(of: report.findings, detector: .profiler)
+        // Under the root, one node per distinct outermost frame, holding the bytes of its stacks.
+        let outermost = Dictionary(grouping: stacks) { FlameGraph.Frame($0.frames[$0.frames.count - 1]) }
+        let top = graph.root.children.map { graph.nodes[$0] }
+        #expect(top.count == outermost.count)
+        for node in top {
+            #expect(node.head.bytes == outermost[node.frame]?.map(\.weight.bytes).reduce(0, +))
+        }
+        #expect(top.first?.frame.function == "main")
+        Self.expectConsistent(graph)
+    }
+
+    @Test func mangledNamesAndOffsetsMerge() {
+        let frame = FlameGraph.Frame(StackFrame(function: "das::Foo::bar(int)+0x5a3", library: "/opt/lib/libx.so"))
+        #expect(frame == FlameGraph.Frame(StackFrame(function: "das::Foo::bar(int)+0x26f", library: "/other/lib/libx.so")))
+        #expect(frame.function == "das::Foo::bar(int)" && frame.library == "libx.so")
+        #expect(FlameGraph.Frame(StackFrame(function: "builtin`push`3472358209330120892")).function == "builtin`push")
+        #expect(FlameGraph.Frame(StackFrame(function: nil)).function == "?")
+    }
+
+    @Test(arguments: [1, 10, 50])
+    func pruningKeepsTheWidestNodesAndTheTotal(limit: Int) throws {
+        let report = try Fixtures.analyse([try Fixtures.corpus("rwdi_combined_all.log")])
+        let graph = FlameGraph(report, detector: .cppHeap)
+        #expect(graph.nodes.count > 50)
+        let pruned = graph.keepingWidest(limit)
+        #expect(pruned.nodes.count == limit)
+        #expect(pruned.root.head == graph.root.head && pruned.root.width == graph.root.width)
+        let narrowestKept = pruned.nodes.map(\.width).min() ?? 0
+        #expect(graph.nodes.filter { $0.width > narrowestKept }.count <= limit)
+        Self.expectConsistent(pruned)
+    }
+
+    @Test func aDrawingStaysWithinItsFrameLimit() throws {
+        // 20,000 distinct stacks: the real stacks of the big profiler log, each under its own caller.
+        let report = try Fixtures.analyse([try Fixtures.corpus("big_profiler.log.gz")])
+        let real = FlameGraph.stacks(of: report.findings, detector: .profiler)
+        let stacks = (0..<20_000).map { index in
+            let stack = real[index % real.count]
+            return FlameGraph.Stack(frames: stack.frames + [StackFrame(function: "caller_\(index)")], weight: stack.weight)
+        }
+        let graph = FlameGraph(rootName: "profiler", head: stacks)
+        #expect(graph.nodes.count > FlameGraphSVG.nodeLimit)
+        let svg = FlameGraphSVG(graph, mode: .leaked).render(title: "t", caption: "c")
+        #expect(svg.components(separatedBy: "class=\"fg-n\"").count - 1 == FlameGraphSVG.nodeLimit)
+    }
+
+    @Test func aDiffTreeCarriesBothSides() throws {
+        let base = try Fixtures.analyse([try Fixtures.corpus("rwdi_no_dump_leaks.log")])
+        let head = try Fixtures.analyse([try Fixtures.corpus("rwdi_combined_all.log")])
+        let graph = FlameGraph(DiffEngine.diff(base: base, head: head), detector: .cppHeap)
+        #expect(graph.root.base.bytes == base.summary[.cppHeap]?.bytes)
+        #expect(graph.root.head.bytes == head.summary[.cppHeap]?.bytes)
+        #expect(graph.nodes.contains { $0.head.bytes == 0 && $0.base.bytes > 0 })
+        #expect(graph.nodes.contains { $0.base.bytes == 0 && $0.head.bytes > 0 })
+        Self.expectConsistent(graph)
+    }
+}
