@@ -63,7 +63,7 @@ public struct FlameGraphSVG {
         let x = percent(offset, of: total)
         let width = percent(node.width, of: total)
         let y = node.depth * Self.rowHeight
-        let label = HTMLText.escape(node.frame.function)
+        let label = HTMLText.escape(Self.label(node.frame.function))
         return "<svg class=\"fg-n\" x=\"\(x)%\" y=\"\(y)\" width=\"\(width)%\" height=\"\(Self.rowHeight - 1)\">"
             + "<title>\(HTMLText.escape(tooltip(node, total: total)))</title>"
             + "<rect width=\"100%\" height=\"100%\" fill=\"\(colour(node, maxDelta: maxDelta))\"/>"
@@ -83,6 +83,13 @@ public struct FlameGraphSVG {
                 + (delta > 0 ? "+" : "") + Self.bytes(delta))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A C++ function's name without its parameter list (the tooltip has it whole), so that the
+    /// part that tells frames apart fits in the box.
+    static func label(_ function: String) -> String {
+        guard let open = function.firstIndex(of: "("), open != function.startIndex else { return function }
+        return String(function[..<open])
     }
 
     /// `1,234 B`.
