@@ -105,8 +105,11 @@ public enum HTMLDocument {
             var copy = event.target.closest('button.copy');
             if (copy) {
               var code = copy.parentNode.querySelector('code');
-              if (code && navigator.clipboard) navigator.clipboard.writeText(code.textContent);
-              copy.textContent = 'copied';
+              // The clipboard API needs a secure context; elsewhere select the command for Ctrl+C.
+              var copied = code && navigator.clipboard && window.isSecureContext;
+              if (copied) navigator.clipboard.writeText(code.textContent);
+              else if (code) window.getSelection().selectAllChildren(code);
+              copy.textContent = copied ? 'copied' : 'selected';
               setTimeout(function () { copy.textContent = 'copy'; }, 1500);
               return;
             }

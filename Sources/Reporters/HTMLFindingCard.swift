@@ -7,6 +7,8 @@ import LeakTriage
 struct HTMLFindingCard {
     /// Log lines a finding links to at most; the rest are counted.
     static let lineLimit = 12
+    /// Stack frames listed at most (a stack keeps up to 1024): the flame graph shows the rest.
+    static let frameLimit = 64
 
     /// The run the finding belongs to: log names and panics come from it.
     let report: LeakReport
@@ -107,12 +109,13 @@ struct HTMLFindingCard {
     }
 
     private func stack(_ frames: [StackFrame]) -> String {
-        let items = frames.map { frame -> String in
+        let items = frames.prefix(Self.frameLimit).map { frame -> String in
             let function = HTMLText.escape(frame.function ?? "?")
             let place = [frame.location?.description, frame.library].compactMap { $0 }.map(HTMLText.escape).joined(separator: " in ")
             return "<li><code>\(function)</code>" + (place.isEmpty ? "" : " <span class=\"meta\">\(place)</span>") + "</li>"
         }
+        let more = frames.count > Self.frameLimit ? "<p class=\"meta\">… \(frames.count - Self.frameLimit) more frames</p>" : ""
         return "<details><summary>stack (\(frames.count) \(frames.count == 1 ? "frame" : "frames"), leaf first)</summary><ol class=\"stack\">"
-            + items.joined() + "</ol></details>"
+            + items.joined() + "</ol>\(more)</details>"
     }
 }
