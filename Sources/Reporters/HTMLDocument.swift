@@ -53,7 +53,7 @@ public enum HTMLDocument {
         table.totals td.num,table.totals th.num{text-align:right;font-variant-numeric:tabular-nums}
         .finding{border:1px solid var(--line);border-left:4px solid var(--error);border-radius:6px;padding:8px 12px;margin:8px 0;background:var(--bg)}
         .finding.sev-warning{border-left-color:var(--warning)}.finding.sev-note{border-left-color:var(--note)}
-        .finding.consequence{margin-left:32px}
+        .finding.depth-1{margin-left:32px}.finding.depth-2{margin-left:64px}.finding.depth-3{margin-left:96px}
         .finding:target{box-shadow:0 0 0 3px #9cc3ef}
         .rank{color:var(--dim);font-weight:600;margin-right:4px}
         .badge{display:inline-block;font-size:11px;font-weight:700;text-transform:uppercase;padding:0 6px;border-radius:3px;margin-right:6px;color:#fff;background:var(--error);vertical-align:1px}

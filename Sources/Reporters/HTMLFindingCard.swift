@@ -16,6 +16,8 @@ struct HTMLFindingCard {
     /// Prefix of this side's log-line anchors (`b` and `h` on a diff page), so ids stay unique.
     let anchorPrefix: String
     private let ranks: [String: Int]
+    /// What each finding of the report is a consequence of.
+    private let causes: [String: String?]
     /// Fingerprints with a card on this page: a cause links only to a card that exists.
     private let onPage: Set<String>
 
@@ -25,6 +27,7 @@ struct HTMLFindingCard {
         self.anchorPrefix = anchorPrefix
         self.onPage = onPage
         ranks = Dictionary(report.findings.map { ($0.fingerprint, $0.rank) }, uniquingKeysWith: { first, _ in first })
+        causes = Dictionary(report.findings.map { ($0.fingerprint, $0.consequenceOf) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The anchor of a finding's card.
@@ -47,7 +50,8 @@ struct HTMLFindingCard {
 
     /// The card; `badge` is its label (`fix`, `after`, `new`, …), `notes` extra markup lines (a diff's deltas).
     func render(_ finding: Finding, badge: (text: String, kind: String), notes: [String] = []) -> String {
-        let classes = ["finding", "sev-\(finding.severity.rawValue)"] + (finding.consequenceOf != nil ? ["consequence"] : [])
+        let depth = consequenceDepth(finding)
+        let classes = ["finding", "sev-\(finding.severity.rawValue)"] + (depth > 0 ? ["consequence", "depth-\(depth)"] : [])
         var parts = [
             "<article class=\"\(classes.joined(separator: " "))\" id=\"\(Self.anchor(finding.fingerprint))\" data-fingerprint=\"\(HTMLText.escape(finding.fingerprint))\">",
             "<div><span class=\"rank\">#\(finding.rank)</span><span class=\"badge \(badge.kind)\">\(HTMLText.escape(badge.text))</span><h3>\(HTMLText.escape(finding.title))</h3></div>",
@@ -67,6 +71,18 @@ struct HTMLFindingCard {
         if options.explain { parts.append("<p class=\"meta\">key: <code>\(HTMLText.escape(finding.fingerprintKey))</code></p>") }
         parts.append("</article>")
         return parts.joined(separator: "\n")
+    }
+
+    /// How many causes stand above `finding` (0 for a cause), up to 3: a consequence of a
+    /// consequence is indented one step further, so the page reads as the chain it is.
+    private func consequenceDepth(_ finding: Finding) -> Int {
+        var depth = 0
+        var cause = finding.consequenceOf
+        while let fingerprint = cause, depth < 3 {
+            depth += 1
+            cause = causes[fingerprint] ?? nil
+        }
+        return depth
     }
 
     private func meta(_ finding: Finding) -> [String] {
