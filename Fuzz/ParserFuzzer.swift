@@ -4,8 +4,8 @@ import LeakReporters
 import LeakTriage
 
 /// libFuzzer's entry point: the input is a log. It is parsed whole and again in chunks whose size
-/// the input's first byte chooses, triaged, and rendered as JSON and text. A crash, a hang or a
-/// chunking that changes the result is a bug.
+/// the input's first byte chooses, triaged, and rendered as JSON, text and HTML (its flame graphs
+/// included). A crash, a hang or a chunking that changes the result is a bug.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func leakTriageFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = UnsafeRawBufferPointer(start: data, count: size)
@@ -17,6 +17,7 @@ public func leakTriageFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) ->
     }
     _ = JSONReporter().render(whole, options: RenderOptions())
     _ = TextReporter().render(whole, options: RenderOptions())
+    _ = HTMLReporter().render(whole, options: RenderOptions())
     return 0
 }
 
