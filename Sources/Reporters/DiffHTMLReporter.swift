@@ -53,6 +53,8 @@ public struct DiffHTMLReporter: LeakDiffReporter {
             body += graphs
             body.append("</section>")
         }
+        body.append(HTMLSections.events(base, side: "base"))
+        body.append(HTMLSections.events(head, side: "head"))
         body.append(HTMLSections.diagnostics([("base", base), ("head", head)]))
         body.append(HTMLSections.footer)
         return HTMLDocument.page(title: "leaktriage diff", body: body.joined(separator: "\n"))
@@ -63,11 +65,14 @@ public struct DiffHTMLReporter: LeakDiffReporter {
         return "<section id=\"\(id)\"><h2>\(title) (\(count))</h2>\n\(content)\n</section>"
     }
 
-    /// `count 3 → 5 (+2) · bytes +32 B · moved from x.das:12:4`.
+    /// `count 3 → 5 (+2) · bytes +32 B · moved from x.das:12:4`, or `unchanged`, as the text format words it.
     private func notes(_ entry: LeakDiff.Persisting) -> String {
-        var notes = ["count \(entry.finding.count - entry.countDelta) → \(entry.finding.count) (\(HTMLSections.change(entry.countDelta)))"]
-        if let bytes = entry.bytesDelta { notes.append("bytes \(HTMLSections.change(bytes, unit: " B"))") }
+        var notes: [String] = []
+        if entry.countDelta != 0 {
+            notes.append("count \(entry.finding.count - entry.countDelta) → \(entry.finding.count) (\(HTMLSections.change(entry.countDelta)))")
+        }
+        if let bytes = entry.bytesDelta, bytes != 0 { notes.append("bytes \(HTMLSections.change(bytes, unit: " B"))") }
         if let from = entry.movedFrom { notes.append("moved from <code>\(HTMLText.escape(from.description))</code>") }
-        return "<p class=\"meta\">" + notes.joined(separator: " · ") + "</p>"
+        return "<p class=\"meta\">" + (notes.isEmpty ? "unchanged" : notes.joined(separator: " · ")) + "</p>"
     }
 }

@@ -67,7 +67,7 @@ public struct HTMLReporter: LeakReporter {
             body += graphs
             body.append("</section>")
         }
-        body.append(HTMLSections.events(report, card: card))
+        body.append(HTMLSections.events(card))
         body.append(HTMLSections.diagnostics([("", card)]))
         body.append(HTMLSections.footer)
         return HTMLDocument.page(title: "leaktriage: " + inputs.joined(separator: ", "), body: body.joined(separator: "\n"))

@@ -42,8 +42,10 @@ enum HTMLSections {
         return "<span class=\"delta \(value > 0 ? "up" : "down")\">\(text)</span>"
     }
 
-    /// Panics, crashes and traced JobStatus objects of `report`, when there are any.
-    static func events(_ report: LeakReport, card: HTMLFindingCard) -> String {
+    /// Panics, crashes and traced JobStatus objects of the card maker's report, when there are
+    /// any; `side` names the run on a page of two.
+    static func events(_ card: HTMLFindingCard, side: String = "") -> String {
+        let report = card.report
         let panics = report.panics.filter { $0.kind != .atexitFatal }
         let traces = report.traces.map(TraceAnalysis.init)
         guard !panics.isEmpty || !traces.isEmpty else { return "" }
@@ -59,7 +61,8 @@ enum HTMLSections {
             items.append("<li>trace: JobStatus #\(HTMLText.escape("\(trace.trace.id)")) (\(HTMLText.escape(trace.trace.subtype))) ends at rc=\(trace.finalReferenceCount); "
                 + "\(never) addRef\(never == 1 ? "" : "s") never released\(sites.isEmpty ? "" : " (\(HTMLText.escape(sites)))") — <code>leaktriage replay</code> shows the timeline</li>")
         }
-        return "<section id=\"events\"><h2>Panics and traces</h2><ul class=\"diagnostics\">" + items.joined(separator: "\n") + "</ul></section>"
+        let title = side.isEmpty ? "Panics and traces" : "Panics and traces (\(HTMLText.escape(side)))"
+        return "<section id=\"events\(card.anchorPrefix)\"><h2>\(title)</h2><ul class=\"diagnostics\">" + items.joined(separator: "\n") + "</ul></section>"
     }
 
     /// The diagnostics of each side (label, the card maker of its report), the side's label first when there are two.
