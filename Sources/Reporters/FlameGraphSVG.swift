@@ -76,10 +76,12 @@ public struct FlameGraphSVG {
         if !place.isEmpty { lines.append("at " + place.joined(separator: " in ")) }
         switch mode {
         case .leaked:
-            lines.append("\(Self.bytes(node.head.bytes)) in \(node.head.count) \(node.head.count == 1 ? "leak" : "leaks") (\(percent(node.head.bytes, of: total, digits: 1))%)")
+            lines.append("\(Self.bytes(node.head.bytes)) in \(node.head.count.formattedWithThousandsSeparators) \(node.head.count == 1 ? "leak" : "leaks") "
+                + "(\(percent(node.head.bytes, of: total, digits: 1))%)")
         case .delta:
             let delta = node.head.bytes - node.base.bytes
-            lines.append("base \(Self.bytes(node.base.bytes)) (\(node.base.count)) → head \(Self.bytes(node.head.bytes)) (\(node.head.count)): "
+            lines.append("base \(Self.bytes(node.base.bytes)) (\(node.base.count.formattedWithThousandsSeparators)) → "
+                + "head \(Self.bytes(node.head.bytes)) (\(node.head.count.formattedWithThousandsSeparators)): "
                 + (delta > 0 ? "+" : "") + Self.bytes(delta))
         }
         return lines.joined(separator: "\n")

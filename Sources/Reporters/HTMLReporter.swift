@@ -23,9 +23,15 @@ public struct HTMLReporter: LeakReporter {
         let graphs = Self.stackDetectors.compactMap { detector -> String? in
             let graph = FlameGraph(report, detector: detector)
             guard !graph.isEmpty else { return nil }
+            let drawn = graph.root.head
+            // Some leaks come without a stack (the profiler prints a few): say what is not drawn.
+            let total = report.summary[detector] ?? DetectorSummary()
+            let missing = (bytes: (total.bytes ?? 0) - drawn.bytes, count: total.occurrences - drawn.count)
+            let notDrawn = missing.count > 0 && missing.bytes >= 0
+                ? " (\(FlameGraphSVG.bytes(missing.bytes)) in \(missing.count.formattedWithThousandsSeparators) more without a stack are not drawn)" : ""
             return FlameGraphSVG(graph, mode: .leaked).render(
                 title: "\(detector.rawValue): leaked bytes by stack",
-                caption: "\(FlameGraphSVG.bytes(graph.root.head.bytes)) in \(graph.root.head.count.formattedWithThousandsSeparators) \(plural("leak", graph.root.head.count)) with a stack; "
+                caption: "\(FlameGraphSVG.bytes(drawn.bytes)) in \(drawn.count.formattedWithThousandsSeparators) \(plural("leak", drawn.count)) with a stack\(notDrawn); "
                     + "each frame is as wide as the bytes leaked under it, callers above callees.")
         }
         var body = [

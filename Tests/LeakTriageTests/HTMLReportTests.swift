@@ -77,6 +77,23 @@ import Testing
         #expect(html.utf8.count < 1_000_000, "\(html.utf8.count) bytes; the bar is well under 10 MB")
     }
 
+    @Test func aTestSuitePageListsHundredsOfFindingsAndSaysWhatTheGraphLeavesOut() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let log = directory.appendingPathComponent("dt_decs_prof.log")
+        try Data(try Fixtures.suite("dt_decs_prof.log.gz")).write(to: log)
+        let (html, _) = try Self.page([log.path])
+        let report = try Fixtures.analyse([try Fixtures.suite("dt_decs_prof.log.gz")])
+        #expect(report.findings.count > 500)
+        for finding in report.findings {
+            #expect(html.contains("data-fingerprint=\"\(finding.fingerprint)\""))
+        }
+        let total = try #require(report.summary[.profiler]?.bytes)
+        #expect(html.contains("data-bytes=\"\(total)\">\(total.formattedWithThousandsSeparators) B<"))
+        #expect(html.contains("more without a stack are not drawn"))
+        #expect(html.utf8.count < 10_000_000)
+    }
+
     @Test func anAllDetectorPageListsTheTriageOrderWithConsequencesUnderTheirCauses() throws {
         let (html, _) = try Self.page([Fixtures.corpusPath("rwdi_combined_all.log")])
         let report = try Fixtures.analyse([try Fixtures.corpus("rwdi_combined_all.log")])

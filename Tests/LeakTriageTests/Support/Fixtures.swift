@@ -20,6 +20,11 @@ enum Fixtures {
         return Array(try Data(contentsOf: url))
     }
 
+    /// A suite fixture's bytes (`Tests/Fixtures/suite`: daslang's own test suites under dastest).
+    static func suite(_ name: String) throws -> [UInt8] {
+        try gunzip(directory.appendingPathComponent("suite").appendingPathComponent(name))
+    }
+
     /// The path of a corpus fixture.
     static func corpusPath(_ name: String) -> String {
         directory.appendingPathComponent("corpus").appendingPathComponent(name).path
