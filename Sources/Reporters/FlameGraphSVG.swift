@@ -20,13 +20,20 @@ public struct FlameGraphSVG {
     public static let nodeLimit = 8_000
     static let rowHeight = 18
 
+    /// Stacks' findings named in a tooltip at most.
+    static let findingLimit = 5
+
     let graph: FlameGraph
     let mode: Mode
+    /// Ranks of the findings on the page, to name the ones whose stacks end at a frame.
+    let ranks: [String: Int]
 
-    /// A drawing of `graph` (pruned to ``nodeLimit``) in `mode`.
-    public init(_ graph: FlameGraph, mode: Mode) {
+    /// A drawing of `graph` (pruned to ``nodeLimit``) in `mode`; a frame where findings' stacks
+    /// end names their `ranks` (`#3`) in its tooltip.
+    public init(_ graph: FlameGraph, mode: Mode, ranks: [String: Int] = [:]) {
         self.graph = graph.keepingWidest(Self.nodeLimit)
         self.mode = mode
+        self.ranks = ranks
     }
 
     /// The `<div class="flame">` block: caption, graph and the hover line.
@@ -83,6 +90,12 @@ public struct FlameGraphSVG {
             lines.append("base \(Self.bytes(node.base.bytes)) (\(node.base.count.formattedWithThousandsSeparators)) → "
                 + "head \(Self.bytes(node.head.bytes)) (\(node.head.count.formattedWithThousandsSeparators)): "
                 + (delta > 0 ? "+" : "") + Self.bytes(delta))
+        }
+        let ended = node.findings.compactMap { ranks[$0] }
+        if !ended.isEmpty {
+            let more = ended.count > Self.findingLimit ? " and \(ended.count - Self.findingLimit) more" : ""
+            let names = ended.prefix(Self.findingLimit).map { "#\($0)" }.joined(separator: ", ") + more
+            lines.append(ended.count == 1 ? "the stack of \(names) ends here" : "the stacks of \(names) end here")
         }
         return lines.joined(separator: "\n")
     }

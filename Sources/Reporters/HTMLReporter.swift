@@ -20,6 +20,7 @@ public struct HTMLReporter: LeakReporter {
         let knownNonLeaks = report.findings.filter { $0.knownNonLeak != nil }
         let toFix = report.findings.filter { $0.severity != .note && $0.consequenceOf == nil }.count
         let inputs = report.inputs.map { $0.path == "-" ? FindingTarget.standardInputName : $0.path }
+        let ranks = Dictionary(report.findings.map { ($0.fingerprint, $0.rank) }, uniquingKeysWith: { first, _ in first })
         let graphs = Self.stackDetectors.compactMap { detector -> String? in
             let graph = FlameGraph(report, detector: detector)
             guard !graph.isEmpty else { return nil }
@@ -29,7 +30,7 @@ public struct HTMLReporter: LeakReporter {
             let missing = (bytes: (total.bytes ?? 0) - drawn.bytes, count: total.occurrences - drawn.count)
             let notDrawn = missing.count > 0 && missing.bytes >= 0
                 ? " (\(FlameGraphSVG.bytes(missing.bytes)) in \(missing.count.formattedWithThousandsSeparators) more without a stack are not drawn)" : ""
-            return FlameGraphSVG(graph, mode: .leaked).render(
+            return FlameGraphSVG(graph, mode: .leaked, ranks: ranks).render(
                 title: "\(detector.rawValue): leaked bytes by stack",
                 caption: "\(FlameGraphSVG.bytes(drawn.bytes)) in \(drawn.count.formattedWithThousandsSeparators) \(plural("leak", drawn.count)) with a stack\(notDrawn); "
                     + "each frame is as wide as the bytes leaked under it, callers above callees.")

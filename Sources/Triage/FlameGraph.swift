@@ -69,6 +69,8 @@ public struct FlameGraph: Sendable, Equatable {
         public var width: Int
         /// Indices of the children in ``FlameGraph/nodes``, widest first.
         public var children: [Int]
+        /// Fingerprints of the findings whose stacks end at this node, in the order merged.
+        public var findings: [String]
     }
 
     /// One stack and what leaked at it.
@@ -77,11 +79,14 @@ public struct FlameGraph: Sendable, Equatable {
         public var frames: [StackFrame]
         /// What leaked there.
         public var weight: Weight
+        /// The fingerprint of the finding the stack is from, if any.
+        public var finding: String?
 
         /// Creates a stack.
-        public init(frames: [StackFrame], weight: Weight) {
+        public init(frames: [StackFrame], weight: Weight, finding: String? = nil) {
             self.frames = frames
             self.weight = weight
+            self.finding = finding
         }
     }
 
@@ -121,7 +126,7 @@ public struct FlameGraph: Sendable, Equatable {
     public static func stacks(of findings: [Finding], detector: Detector) -> [Stack] {
         findings.compactMap { finding in
             guard finding.detector == detector, !finding.stack.isEmpty, let bytes = finding.bytes else { return nil }
-            return Stack(frames: finding.stack, weight: Weight(bytes: bytes, count: finding.count))
+            return Stack(frames: finding.stack, weight: Weight(bytes: bytes, count: finding.count), finding: finding.fingerprint)
         }
     }
 
@@ -163,7 +168,7 @@ public struct FlameGraph: Sendable, Equatable {
         var ending: [(head: Int, base: Int)] = [(0, 0)]
 
         init(rootName: String) {
-            nodes = [Node(frame: Frame(function: rootName), depth: 0, head: Weight(), base: Weight(), width: 0, children: [])]
+            nodes = [Node(frame: Frame(function: rootName), depth: 0, head: Weight(), base: Weight(), width: 0, children: [], findings: [])]
         }
 
         mutating func add(_ stack: Stack, toHead: Bool) {
@@ -174,7 +179,7 @@ public struct FlameGraph: Sendable, Equatable {
                     current = child
                 } else {
                     let child = nodes.count
-                    nodes.append(Node(frame: frame, depth: nodes[current].depth + 1, head: Weight(), base: Weight(), width: 0, children: []))
+                    nodes.append(Node(frame: frame, depth: nodes[current].depth + 1, head: Weight(), base: Weight(), width: 0, children: [], findings: []))
                     childIndex.append([:])
                     ending.append((0, 0))
                     childIndex[current][frame] = child
@@ -183,6 +188,7 @@ public struct FlameGraph: Sendable, Equatable {
                 }
                 addWeight(stack.weight, to: current, toHead: toHead)
             }
+            if let finding = stack.finding, !nodes[current].findings.contains(finding) { nodes[current].findings.append(finding) }
             if toHead {
                 ending[current].head = ending[current].head.addingSaturated(stack.weight.bytes)
             } else {

@@ -72,6 +72,11 @@ import Testing
             #expect(node.head.bytes == outermost[node.frame]?.map(\.weight.bytes).reduce(0, +))
         }
         #expect(top.first?.frame.function == "main")
+        // Each finding's stack ends at exactly one node, one frame deeper than it is long.
+        for stack in stacks {
+            let ends = graph.nodes.filter { $0.findings.contains(stack.finding ?? "") }
+            #expect(ends.map(\.depth) == [stack.frames.count])
+        }
         Self.expectConsistent(graph)
     }
 

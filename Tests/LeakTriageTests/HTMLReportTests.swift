@@ -109,6 +109,8 @@ import Testing
             #expect(html.contains("\(detector.rawValue): leaked bytes by stack"))
         }
         #expect(html.contains("data-bytes=\"641428\">641,428 B<"))
+        let stacked = try #require(report.findings.first { $0.detector == .profiler && !$0.stack.isEmpty })
+        #expect(html.contains("&#10;the stack of #\(stacked.rank) ends here</title>"), "frames name the findings whose stacks end there")
         #expect(html.contains("<button type=\"button\" class=\"copy\">copy</button>"))
     }
 
