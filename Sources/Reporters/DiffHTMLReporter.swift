@@ -26,13 +26,13 @@ public struct DiffHTMLReporter: LeakDiffReporter {
                     + "(\(delta > 0 ? "+" : "")\(FlameGraphSVG.bytes(delta))); each frame is as wide as the larger side's bytes under it; "
                     + "red: more bytes in head, blue: fewer, grey: unchanged.")
         }
-        let inputs = { (report: LeakReport) in
-            report.inputs.map { "<code>\(HTMLText.escape($0.path == "-" ? FindingTarget.standardInputName : $0.path))</code>" }.joined(separator: ", ")
+        let inputs = { (card: HTMLFindingCard) in
+            card.report.inputs.indices.map { "<code>\(HTMLText.escape(card.logName($0)))</code>" }.joined(separator: ", ")
         }
         var body = [
             "<header>",
             "<h1>leaktriage diff</h1>",
-            "<p class=\"inputs\">base: \(inputs(diff.base))<br>head: \(inputs(diff.head))</p>",
+            "<p class=\"inputs\">base: \(inputs(base))<br>head: \(inputs(head))</p>",
             "<p class=\"verdict \(diff.new.isEmpty ? "pass" : "fail")\">\(diff.new.count) new, \(diff.fixed.count) fixed, "
                 + "\(diff.persisting.count) persisting (\(moved) moved, \(changed) changed count)</p>",
         ]

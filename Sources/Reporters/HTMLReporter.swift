@@ -19,7 +19,7 @@ public struct HTMLReporter: LeakReporter {
         let leaks = report.findings.filter { $0.knownNonLeak == nil }
         let knownNonLeaks = report.findings.filter { $0.knownNonLeak != nil }
         let toFix = report.findings.filter { $0.severity != .note && $0.consequenceOf == nil }.count
-        let inputs = report.inputs.map { $0.path == "-" ? FindingTarget.standardInputName : $0.path }
+        let inputs = report.inputs.indices.map(card.logName)
         let ranks = Dictionary(report.findings.map { ($0.fingerprint, $0.rank) }, uniquingKeysWith: { first, _ in first })
         let graphs = Self.stackDetectors.compactMap { detector -> String? in
             let graph = FlameGraph(report, detector: detector)
