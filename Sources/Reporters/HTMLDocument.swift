@@ -7,6 +7,10 @@ import LeakTriage
 /// Log text only ever reaches the page through ``HTMLText``; on top of that the page's content
 /// security policy lets no script run but this file's own (named by its SHA-256) and loads
 /// nothing, so even a mistake in escaping could not run a log's script or call home.
+///
+/// A new page (a `trend` of several runs, say) builds its body from the same parts —
+/// ``HTMLSections`` (totals of any number of runs, events, diagnostics), `HTMLFindingCard` and
+/// ``FlameGraphSVG`` — and wraps it with ``page(title:body:)``: style and script come along.
 public enum HTMLDocument {
     /// The whole page: `title` (escaped here) and `body`, already markup.
     public static func page(title: String, body: String) -> String {
