@@ -119,8 +119,9 @@ struct HTMLFindingCard {
             groups.append("<code>\(HTMLText.escape(logName(input)))</code> \(links.count == 1 ? "line" : "lines") " + links.joined(separator: ", "))
             start = end
         }
-        let rest = finding.occurrences.count - shown.count
-        let more = rest > 0 ? " and \(rest.formattedWithThousandsSeparators) more" : ""
+        // Triage keeps the first positions only (the count above is complete), so say how many are shown of those.
+        let more = finding.occurrences.count > shown.count
+            ? " — \(shown.count) of \(finding.occurrences.count.formattedWithThousandsSeparators) lines shown" : ""
         return "<p class=\"lines\">listed at " + groups.joined(separator: "; ") + more + "</p>"
     }
 
