@@ -19,6 +19,7 @@ public struct DiffHTMLReporter: LeakDiffReporter {
             guard !FlameGraph.stacks(of: diff.base.findings, detector: detector).isEmpty,
                   !FlameGraph.stacks(of: diff.head.findings, detector: detector).isEmpty else { return nil }
             let graph = FlameGraph(diff, detector: detector)
+            guard graph.root.width > 0 else { return nil }
             let delta = graph.root.head.bytes - graph.root.base.bytes
             return FlameGraphSVG(graph, mode: .delta).render(
                 title: "\(detector.rawValue): change in leaked bytes by stack",

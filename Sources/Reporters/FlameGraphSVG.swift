@@ -36,7 +36,7 @@ public struct FlameGraphSVG {
         self.ranks = ranks
     }
 
-    /// The `<div class="flame">` block: caption, graph and the hover line.
+    /// The `<div class="flame">` block: caption, graph and the hover line; empty for a graph of no bytes.
     public func render(title: String, caption: String) -> String {
         let total = graph.root.width
         guard total > 0 else { return "" }
@@ -45,7 +45,7 @@ public struct FlameGraphSVG {
             "<div class=\"flame\">",
             "<h3>\(HTMLText.escape(title))</h3>",
             "<p class=\"caption\">\(HTMLText.escape(caption))</p>",
-            "<svg class=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" height=\"\(height)\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\">",
+            "<svg class=\"graph\" width=\"100%\" height=\"\(height)\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\">",
         ]
         parts.reserveCapacity(graph.nodes.count + 8)
         let maxDelta = graph.nodes.map { abs($0.head.bytes - $0.base.bytes) }.max() ?? 0

@@ -23,7 +23,7 @@ public struct HTMLReporter: LeakReporter {
         let ranks = Dictionary(report.findings.map { ($0.fingerprint, $0.rank) }, uniquingKeysWith: { first, _ in first })
         let graphs = Self.stackDetectors.compactMap { detector -> String? in
             let graph = FlameGraph(report, detector: detector)
-            guard !graph.isEmpty else { return nil }
+            guard graph.root.width > 0 else { return nil }
             let drawn = graph.root.head
             // Some leaks come without a stack (the profiler prints a few): say what is not drawn.
             let total = report.summary[detector] ?? DetectorSummary()

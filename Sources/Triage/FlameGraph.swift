@@ -96,9 +96,6 @@ public struct FlameGraph: Sendable, Equatable {
     /// The root node: the whole graph.
     public var root: Node { nodes[0] }
 
-    /// Whether any stack was merged in (a graph of nothing draws nothing).
-    public var isEmpty: Bool { nodes.count == 1 }
-
     /// The deepest node's depth.
     public var depth: Int { nodes.map(\.depth).max() ?? 0 }
 
