@@ -27,20 +27,34 @@ public struct SourceLines: Sendable, Equatable {
         return lines[SourceLocation(file: location.file, line: line)]
     }
 
+    /// daslang's tab stops: its lexer's default tab size.
+    public static let tabSize = 4
+
     /// The two lines shown under a finding at `location` — `53 | text` and `   |   ^` — or one
     /// when there is no column (or the column lies beyond the line), none when the line is unknown.
-    /// daslang's columns count characters before the token from 0 (`new` at `    var r = new`
-    /// is column 12), so the caret stands after that many characters; tabs are kept in the
-    /// caret line, so it lines up whatever the tab width.
+    /// daslang's lexer counts columns from 0 in bytes, a tab moving to the next multiple of 4
+    /// (`new` in `    var r = new` is column 12), so the caret stands under the character at
+    /// that column; tabs before it are kept in the caret line, so it lines up whatever the
+    /// terminal's tab width.
     public func snippet(at location: SourceLocation) -> [String]? {
         guard let number = location.line, let text = line(at: location) else { return nil }
         let shown = text.count > Self.displayLimit ? String(text.prefix(Self.displayLimit)) + "…" : text
         let gutter = String(number)
         var snippet = ["\(gutter) | \(shown)"]
-        if let column = location.column, column <= min(text.count, Self.displayLimit) {
-            let padding = String(text.prefix(column).map { $0 == "\t" ? "\t" : " " })
+        if let column = location.column, let index = Self.characterIndex(ofColumn: column, in: text), index <= Self.displayLimit {
+            let padding = String(text.prefix(index).map { $0 == "\t" ? "\t" : " " })
             snippet.append(String(repeating: " ", count: gutter.count) + " | " + padding + "^")
         }
         return snippet
+    }
+
+    /// How many characters of `text` come before daslang's `column`; nil beyond the line's end.
+    static func characterIndex(ofColumn column: Int, in text: String) -> Int? {
+        var current = 0
+        for (index, character) in text.enumerated() {
+            if current >= column { return index }
+            current = character == "\t" ? (current + tabSize) / tabSize * tabSize : current + character.utf8.count
+        }
+        return current >= column ? text.count : nil
     }
 }
