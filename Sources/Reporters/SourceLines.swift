@@ -27,14 +27,11 @@ public struct SourceLines: Sendable, Equatable {
         return lines[SourceLocation(file: location.file, line: line)]
     }
 
-    /// daslang's tab stops: its lexer's default tab size.
-    public static let tabSize = 4
-
     /// The two lines shown under a finding at `location` — `53 | text` and `   |   ^` — or one
     /// when there is no column (or the column lies beyond the line), none when the line is unknown.
-    /// daslang's lexer counts columns from 0 in bytes, a tab moving to the next multiple of 4
-    /// (`new` in `    var r = new` is column 12), so the caret stands under the character at
-    /// that column; tabs before it are kept in the caret line, so it lines up whatever the
+    /// daslang's (gen2) lexer counts columns from 0 in bytes, a tab being one byte like any
+    /// other (`new` in `    var r = new` is column 12), so the caret stands under the character
+    /// at that column; tabs before it are kept in the caret line, so it lines up whatever the
     /// terminal's tab width.
     public func snippet(at location: SourceLocation) -> [String]? {
         guard let number = location.line, let text = line(at: location) else { return nil }
@@ -53,7 +50,7 @@ public struct SourceLines: Sendable, Equatable {
         var current = 0
         for (index, character) in text.enumerated() {
             if current >= column { return index }
-            current = character == "\t" ? (current + tabSize) / tabSize * tabSize : current + character.utf8.count
+            current += character.utf8.count
         }
         return current >= column ? text.count : nil
     }

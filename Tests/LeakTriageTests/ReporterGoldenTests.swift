@@ -64,8 +64,8 @@ import Testing
         #expect(html.contains("<pre class=\"source\">41 | &#9;&lt;script&gt;alert(1)&lt;/script&gt; \u{FFFD}[2J &amp; done"))
         let text = TextReporter().render(HostileReport.report, options: options)
         #expect(text.contains("41 | \t<script>alert(1)</script> \u{FFFD}[2J & done\n"))
-        // Column 9 is `p`: the tab takes the first four columns.
-        #expect(text.contains("   | \t" + String(repeating: " ", count: 5) + "^\n"))
+        // Column 9 is the space after `<script>`: the tab is one byte.
+        #expect(text.contains("   | \t" + String(repeating: " ", count: 8) + "^\n"))
     }
 
     @Test("rendering is deterministic", arguments: findingFormats)
