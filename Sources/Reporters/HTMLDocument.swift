@@ -14,6 +14,12 @@ import LeakTriage
 public enum HTMLDocument {
     /// The whole page: `title` (escaped here) and `body`, already markup.
     public static func page(title: String, body: String) -> String {
+        opening(title: title) + body + closing
+    }
+
+    /// The page up to its body's content, for a page written in pieces:
+    /// `opening(title:)`, the body, then ``closing``.
+    public static func opening(title: String) -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
@@ -26,13 +32,18 @@ public enum HTMLDocument {
         <style>\(style)</style>
         </head>
         <body>
-        \(body)
+
+        """
+    }
+
+    /// The rest of the page after its body's content: the script and the closing tags.
+    public static let closing = """
+
         <script>\(script)</script>
         </body>
         </html>
 
         """
-    }
 
     /// The content security policy's name for ``script``: `sha256-` and the base64 digest.
     static let scriptHash = "sha256-" + Data(SHA256.digest(Array(script.utf8))).base64EncodedString()

@@ -15,6 +15,14 @@ public struct HTMLReporter: LeakReporter {
     public var format: OutputFormat { .html }
 
     public func render(_ report: LeakReport, options: RenderOptions) -> String {
+        var page = ""
+        write(report, options: options) { page += $0 }
+        return page
+    }
+
+    /// The page in pieces, one finding's card at a time, so that a report of many findings is
+    /// never held whole as markup.
+    public func write(_ report: LeakReport, options: RenderOptions, to output: (String) throws -> Void) rethrows {
         let card = HTMLFindingCard(report: report, options: options, onPage: Set(report.findings.map(\.fingerprint)))
         let leaks = report.findings.filter { $0.knownNonLeak == nil }
         let knownNonLeaks = report.findings.filter { $0.knownNonLeak != nil }
@@ -35,49 +43,57 @@ public struct HTMLReporter: LeakReporter {
                 caption: "\(FlameGraphSVG.bytes(drawn.bytes)) in \(drawn.count.formattedWithThousandsSeparators) \(plural("leak", drawn.count)) with a stack\(notDrawn); "
                     + "each frame is as wide as the bytes leaked under it, callers above callees.")
         }
-        var body = [
+        try output(HTMLDocument.opening(title: "leaktriage: " + inputs.joined(separator: ", ")))
+        var started = false
+        // Each piece is one line of the body, like the pieces of a page rendered whole.
+        func emit(_ piece: String) throws {
+            try output(started ? "\n" + piece : piece)
+            started = true
+        }
+        let header = [
             "<header>",
             "<h1>leaktriage report</h1>",
             "<p class=\"inputs\">" + inputs.map { "<code>\(HTMLText.escape($0))</code>" }.joined(separator: ", ") + "</p>",
         ]
+        for piece in header { try emit(piece) }
         if report.findings.isEmpty {
-            body.append("<p class=\"verdict pass\">No leaks reported.</p>")
+            try emit("<p class=\"verdict pass\">No leaks reported.</p>")
         } else {
-            body.append("<p class=\"verdict fail\">\(report.findings.count) \(plural("finding", report.findings.count)), \(toFix) to fix first</p>")
+            try emit("<p class=\"verdict fail\">\(report.findings.count) \(plural("finding", report.findings.count)), \(toFix) to fix first</p>")
         }
         if report.isUntrustworthy {
-            body.append("<p class=\"banner\">This log may not show every leak (see <a href=\"#diagnostics\">diagnostics</a>; <code>--strict</code> makes that exit 3).</p>")
+            try emit("<p class=\"banner\">This log may not show every leak (see <a href=\"#diagnostics\">diagnostics</a>; <code>--strict</code> makes that exit 3).</p>")
         }
-        body.append(HTMLSections.totals([("leaked", report)]))
-        body.append("<nav><a href=\"#findings\">findings</a>" + (graphs.isEmpty ? "" : "<a href=\"#flame-graphs\">flame graphs</a>")
+        try emit(HTMLSections.totals([("leaked", report)]))
+        try emit("<nav><a href=\"#findings\">findings</a>" + (graphs.isEmpty ? "" : "<a href=\"#flame-graphs\">flame graphs</a>")
             + "<a href=\"#diagnostics\">diagnostics</a></nav>")
-        body.append("</header>")
-        body.append("<section id=\"findings\">")
-        if leaks.isEmpty { body.append("<h2>Findings</h2><p class=\"empty\">No leaks to fix.</p>") }
+        try emit("</header>")
+        try emit("<section id=\"findings\">")
+        if leaks.isEmpty { try emit("<h2>Findings</h2><p class=\"empty\">No leaks to fix.</p>") }
         var mechanism: Mechanism?
         for finding in leaks {
             if finding.mechanism != mechanism {
                 mechanism = finding.mechanism
-                body.append("<h2>\(finding.mechanism.rawValue.uppercased())</h2>")
+                try emit("<h2>\(finding.mechanism.rawValue.uppercased())</h2>")
             }
-            body.append(card.render(finding, badge: Self.badge(finding)))
+            try emit(card.render(finding, badge: Self.badge(finding)))
         }
         if !knownNonLeaks.isEmpty {
             let count = knownNonLeaks.reduce(0) { $0.addingSaturated($1.count) }
-            body.append("<details><summary>\(knownNonLeaks.count) known non-leak \(plural("finding", knownNonLeaks.count)) (\(count) \(plural("occurrence", count)))</summary>")
-            body += knownNonLeaks.map { card.render($0, badge: Self.badge($0)) }
-            body.append("</details>")
+            try emit("<details><summary>\(knownNonLeaks.count) known non-leak \(plural("finding", knownNonLeaks.count)) (\(count) \(plural("occurrence", count)))</summary>")
+            for finding in knownNonLeaks { try emit(card.render(finding, badge: Self.badge(finding))) }
+            try emit("</details>")
         }
-        body.append("</section>")
+        try emit("</section>")
         if !graphs.isEmpty {
-            body.append("<section id=\"flame-graphs\"><h2>Flame graphs</h2>")
-            body += graphs
-            body.append("</section>")
+            try emit("<section id=\"flame-graphs\"><h2>Flame graphs</h2>")
+            for graph in graphs { try emit(graph) }
+            try emit("</section>")
         }
-        body.append(HTMLSections.events(card))
-        body.append(HTMLSections.diagnostics([("", card)]))
-        body.append(HTMLSections.footer)
-        return HTMLDocument.page(title: "leaktriage: " + inputs.joined(separator: ", "), body: body.joined(separator: "\n"))
+        try emit(HTMLSections.events(card))
+        try emit(HTMLSections.diagnostics([("", card)]))
+        try emit(HTMLSections.footer)
+        try output(HTMLDocument.closing)
     }
 
     /// `fix`, `after` (a consequence) or `note` (a known non-leak), as the text format words them.

@@ -40,6 +40,17 @@ import Testing
         #expect(!html.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
     }
 
+    @Test func thePageIsWrittenOneCardAtATimeAndJoinsToTheWholePage() throws {
+        let report = try Fixtures.analyse([try Fixtures.corpus("rwdi_combined_all.log")])
+        var pieces: [String] = []
+        HTMLReporter().write(report, options: HostileReport.options) { pieces.append($0) }
+        #expect(pieces.joined() == HTMLReporter().render(report, options: HostileReport.options))
+        #expect(pieces.count > report.findings.count)
+        let largestCard = pieces.filter { $0.contains("<article") }.map(\.utf8.count).max() ?? 0
+        #expect(pieces.filter { $0.contains("<article") }.allSatisfy { $0.components(separatedBy: "<article").count == 2 }, "one card per piece")
+        #expect(largestCard < 20_000)
+    }
+
     @Test func htmlTextEscapesEveryCharacterThatEndsTextOrAnAttribute() {
         #expect(HTMLText.escape("<a href=\"x\" onclick='y'>&amp;</a>") == "&lt;a href=&quot;x&quot; onclick=&apos;y&apos;&gt;&amp;amp;&lt;/a&gt;")
         #expect(HTMLText.escape("a\u{1B}[31m\u{00}\u{85}b") == "a\u{FFFD}[31m\u{FFFD}\u{FFFD}b")
