@@ -51,6 +51,19 @@ import Testing
         #expect(largestCard < 20_000)
     }
 
+    @Test("every corpus log makes a page with every finding and one script", arguments: Fixtures.corpusNames)
+    func everyCorpusLogMakesACompletePage(name: String) throws {
+        let report = try Fixtures.analyse([try Fixtures.corpus(name)])
+        let html = HTMLReporter().render(report, options: HostileReport.options)
+        for finding in report.findings {
+            #expect(html.contains("data-fingerprint=\"\(finding.fingerprint)\""))
+        }
+        #expect(html.components(separatedBy: "<script").count == 2)
+        #expect(html.hasSuffix("</html>\n"))
+        let graphs = HTMLReporter.stackDetectors.filter { !FlameGraph.stacks(of: report.findings, detector: $0).isEmpty }
+        #expect(html.components(separatedBy: "<svg class=\"graph\"").count - 1 == graphs.count)
+    }
+
     @Test func htmlTextEscapesEveryCharacterThatEndsTextOrAnAttribute() {
         #expect(HTMLText.escape("<a href=\"x\" onclick='y'>&amp;</a>") == "&lt;a href=&quot;x&quot; onclick=&apos;y&apos;&gt;&amp;amp;&lt;/a&gt;")
         #expect(HTMLText.escape("a\u{1B}[31m\u{00}\u{85}b") == "a\u{FFFD}[31m\u{FFFD}\u{FFFD}b")
