@@ -4,8 +4,9 @@ import LeakReporters
 import LeakTriage
 
 /// libFuzzer's entry point: the input is a log. It is parsed whole and again in chunks whose size
-/// the input's first byte chooses, triaged, and rendered as JSON and text; its debugger sessions
-/// are read the same two ways and replayed. A crash, a hang or a chunking that changes the result is a bug.
+/// the input's first byte chooses, triaged, and rendered as JSON, text and HTML (its flame graphs
+/// included); its debugger sessions are read the same two ways and replayed. A crash, a hang or a
+/// chunking that changes the result is a bug.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func leakTriageFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = UnsafeRawBufferPointer(start: data, count: size)
@@ -24,6 +25,7 @@ public func leakTriageFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) ->
     let sessions = transcripts.map { DebuggerSessionAnalysis($0, findings: whole.findings) }
     _ = TraceReplayReporter().json([], sessions: sessions)
     _ = TraceReplayReporter().text([], sessions: sessions, report: whole, color: false)
+    _ = HTMLReporter().render(whole, options: RenderOptions())
     return 0
 }
 

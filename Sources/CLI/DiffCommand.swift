@@ -81,6 +81,9 @@ extension LeakTriageCommand {
             switch options.format {
             case .text: try options.emit(DiffTextReporter().render(diff, options: options.renderOptions))
             case .json: try options.emit { write in try DiffJSONReporter().write(diff, options: options.renderOptions, to: write) }
+            case .html:
+                let findings = diff.new + diff.fixed + diff.persisting.map(\.finding)
+                try options.emit(DiffHTMLReporter().render(diff, options: SourceLineReader.options(options.renderOptions, showing: findings)))
             case .sarif, .github, .junit, .codequality, .native:
                 // Annotation formats show what the change introduced: the new findings.
                 var introduced = diff.head

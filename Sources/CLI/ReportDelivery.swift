@@ -8,7 +8,9 @@ import LeakReporters
 enum ReportDelivery {
     /// Renders `report` in `format` and writes it out.
     static func deliver(_ report: LeakReport, format: OutputFormat, options: ReportOptions) throws {
-        let renderOptions = options.renderOptions
+        // Only the formats for people quote source lines: the others never read a source file.
+        let renderOptions = format == .text || format == .html
+            ? SourceLineReader.options(options.renderOptions, showing: report.findings) : options.renderOptions
         guard let reporter = format.reporter else {
             throw CLIError.usage("--format \(format.rawValue) re-renders a log's reports: use it with run, diff or replay")
         }

@@ -31,12 +31,18 @@ public struct RenderOptions: Sendable {
     /// The absolute directory that relative paths in the log are relative to (where daslang
     /// and leaktriage ran); nil means ``root``.
     public var workingDirectory: String?
+    /// The source lines findings point at, shown under them by the text and HTML formats.
+    public var sourceLines: SourceLines
 
     /// Creates options.
-    public init(color: Bool = false, explain: Bool = false, root: String? = nil, workingDirectory: String? = nil) {
+    public init(
+        color: Bool = false, explain: Bool = false, root: String? = nil, workingDirectory: String? = nil,
+        sourceLines: SourceLines = SourceLines()
+    ) {
         self.color = color
         self.explain = explain
         self.root = root
         self.workingDirectory = workingDirectory
+        self.sourceLines = sourceLines
     }
 }

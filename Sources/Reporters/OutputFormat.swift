@@ -13,6 +13,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case junit
     /// GitLab Code Quality JSON.
     case codequality
+    /// One self-contained HTML page with flame graphs, to look at.
+    case html
     /// The log's own reports printed again exactly as daslang printed them, limited to the
     /// selected findings: made from the log's report lines by the reference emitters, not
     /// from findings, so it has no ``reporter``.
@@ -27,16 +29,17 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .github: return GitHubReporter()
         case .junit: return JUnitReporter()
         case .codequality: return CodeQualityReporter()
+        case .html: return HTMLReporter()
         case .native: return nil
         }
     }
 
-    /// Whether the output is one JSON or XML document, which cannot follow a log on the same
+    /// Whether the output is one JSON, XML or HTML document, which cannot follow a log on the same
     /// stream (`annotate` writes such formats only to `--output`).
     public var isDocument: Bool {
         switch self {
         case .text, .github, .native: return false
-        case .json, .sarif, .junit, .codequality: return true
+        case .json, .sarif, .junit, .codequality, .html: return true
         }
     }
 }

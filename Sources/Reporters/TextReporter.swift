@@ -50,6 +50,9 @@ public struct TextReporter: LeakReporter {
             var detail = ["\(finding.detector.rawValue)", "fingerprint \(finding.fingerprint.prefix(12))"]
             if let first = finding.occurrences.first { detail.append("first at \(report.place(of: first))") }
             lines.append("       " + style.dim(detail.joined(separator: " · ")))
+            if let location = finding.location, let snippet = options.sourceLines.snippet(at: location) {
+                lines += snippet.map { "       " + $0 }
+            }
             if let cause = finding.consequenceOf {
                 let causeText = ranks[cause].map { "consequence of #\($0)" }
                     ?? report.panics.first { PanicFingerprint.fingerprint(of: $0) == cause }.map { "consequence of \($0.kind.rawValue): \($0.message)" }

@@ -26,7 +26,7 @@ import Testing
         (["--no-such-option", "x.log"], "Unknown option '--no-such-option'"),
         (["diff", "a.log"], "diff takes two logs: <base.log> <head.log>"),
         (["--format", "yaml", "x.log"],
-         "The value 'yaml' is invalid for '--format <format>'. Please provide one of the following: text, json, sarif, github, junit, codequality, native"),
+         "The value 'yaml' is invalid for '--format <format>'. Please provide one of the following: text, json, sarif, github, junit, codequality, html, native"),
     ])
     func usageErrorsSayErrorOnce(arguments: [String], message: String) throws {
         let result = try CLIRunner.run(arguments)

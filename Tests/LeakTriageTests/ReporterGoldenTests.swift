@@ -1,6 +1,7 @@
 import Foundation
 import LeakModel
 import LeakReporters
+import LeakTriage
 import Testing
 
 /// Every output format, rendered from the one hostile finding list of `HostileReport`, is
@@ -21,6 +22,7 @@ import Testing
         case .github: return "hostile.github.txt"
         case .junit: return "hostile.junit.xml"
         case .codequality: return "hostile.codequality.json"
+        case .html: return "hostile.html"
         case .native: return nil
         }
     }
@@ -35,6 +37,35 @@ import Testing
     @Test func theGitHubStepSummaryMatchesItsGoldenFile() throws {
         let rendered = GitHubReporter().stepSummary(HostileReport.report, options: HostileReport.options)
         try Self.expectGolden(rendered, "hostile.github-summary.md")
+    }
+
+    /// A diff of the hostile report with itself changed: the Feature only in head (new), the
+    /// handle only in base (fixed), the profiler leak grown from 8 to 16 bytes (persisting, and a
+    /// flame graph of deltas, since both sides have its stack).
+    static var hostileDiff: LeakDiff {
+        var base = HostileReport.report, head = HostileReport.report
+        base.findings.removeAll { $0.kind == "Feature" }
+        head.findings.removeAll { $0.detector == .handleRegistry }
+        if let index = base.findings.firstIndex(where: { $0.detector == .profiler }) { base.findings[index].bytes = 8 }
+        return DiffEngine.diff(base: base, head: head)
+    }
+
+    @Test func theDiffPageMatchesItsGoldenFile() throws {
+        let diff = Self.hostileDiff
+        #expect(diff.new.count == 1 && diff.fixed.count == 1 && diff.persisting.contains { $0.bytesDelta == 8 })
+        try Self.expectGolden(DiffHTMLReporter().render(diff, options: HostileReport.options), "hostile.diff.html")
+    }
+
+    @Test func hostileSourceLinesAreEscapedLikeLogText() throws {
+        var options = HostileReport.options
+        let location = try #require(HostileReport.findings[0].location)
+        options.sourceLines.add("\t<script>alert(1)</script> \u{1B}[2J & done", file: location.file, line: try #require(location.line))
+        let html = HTMLReporter().render(HostileReport.report, options: options)
+        #expect(html.contains("<pre class=\"source\">41 | &#9;&lt;script&gt;alert(1)&lt;/script&gt; \u{FFFD}[2J &amp; done"))
+        let text = TextReporter().render(HostileReport.report, options: options)
+        #expect(text.contains("41 | \t<script>alert(1)</script> \u{FFFD}[2J & done\n"))
+        // Column 9 is the space after `<script>`: the tab is one byte.
+        #expect(text.contains("   | \t" + String(repeating: " ", count: 8) + "^\n"))
     }
 
     @Test("rendering is deterministic", arguments: findingFormats)

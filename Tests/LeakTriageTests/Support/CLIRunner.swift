@@ -64,7 +64,7 @@ enum CLIRunner {
 }
 
 /// Data handed from a reader thread.
-private final class LockedData: @unchecked Sendable {
+final class LockedData: @unchecked Sendable {
     private let lock = NSLock()
     private var data = Data()
     private var finished = false
