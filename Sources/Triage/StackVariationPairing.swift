@@ -173,8 +173,8 @@ enum StackVariationPairing {
             newToPersist[index] = LeakDiff.Persisting(
                 finding: slot.finding, countDelta: slot.amount.count, bytesDelta: slot.finding.bytes.map { _ in slot.amount.bytes },
                 movedFrom: nil, baseFingerprint: partner)
-        case .fixed:
-            if case let .fixed(index) = slot.place { removedFixed.insert(index) }
+        case let .fixed(index):
+            removedFixed.insert(index)
         case let .persisting(index):
             diff.persisting[index].countDelta -= sign * absorbed.count
             diff.persisting[index].bytesDelta = diff.persisting[index].bytesDelta.map { $0 - sign * absorbed.bytes }
