@@ -1,9 +1,10 @@
 extension SourceLocation {
-    /// Whether the file belongs to daslang's own library (`daslib/…`) or a C++ binding,
-    /// rather than to the user's scripts.
+    /// Whether the file belongs to daslang's own library (`daslib/…`), its test runner
+    /// (`dastest/…`) or a C++ binding, rather than to the user's scripts.
     public var isLibrary: Bool {
         file.utf8.first == UInt8(ascii: "<") || file.hasPrefix("daslib/") || file.utf8.containsSubsequence("/daslib/".utf8)
-            || file.utf8.containsSubsequence("\\daslib\\".utf8)
+            || file.utf8.containsSubsequence("\\daslib\\".utf8) || file.hasPrefix("dastest/")
+            || file.utf8.containsSubsequence("/dastest/".utf8) || file.utf8.containsSubsequence("\\dastest\\".utf8)
     }
 }
 

@@ -116,7 +116,7 @@ public struct TextReporter: LeakReporter {
     }
 
     /// Test files listed in the rollup before the rest are only counted.
-    public static let testFileLimit = 5
+    public static let testFileLimit = 3
 
     /// The test files that leak most bytes, with their top finding's rank.
     private func testFileLines(_ report: LeakReport, style: TextStyle) -> [String] {

@@ -81,6 +81,9 @@ enum FindingTitle {
         Fingerprinter.normalizedFunction(name).split(separator: "`").joined(separator: " ")
     }
 
+    /// Findings compared pairwise when their titles agree; larger groups are compared with their first two.
+    static let comparedGroup = 32
+
     /// Findings that would read word for word alike get what tells them apart: the test file, or
     /// the first frame where their stacks differ.
     static func disambiguate(_ findings: inout [Finding]) {
@@ -89,7 +92,9 @@ enum FindingTitle {
             let snapshot = group.map { findings[$0] }
             for (position, index) in group.enumerated() {
                 let finding = snapshot[position]
-                let others = snapshot.enumerated().filter { $0.offset != position }.map(\.element)
+                // A huge group (a hostile log) is told apart from its first members only, in linear time.
+                let others = snapshot.enumerated().filter { $0.offset != position && (snapshot.count <= Self.comparedGroup || $0.offset < 2) }
+                    .map(\.element)
                 if let test = finding.tests.first, others.allSatisfy({ $0.tests != finding.tests }) {
                     findings[index].title += " (\(test))"
                 } else if let frame = firstDifferingFrame(of: finding, among: others) {

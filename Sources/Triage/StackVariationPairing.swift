@@ -26,7 +26,19 @@ enum StackVariationPairing {
         var finding: Finding
         var amount: Amount
         var isHead: Bool
+        /// The stack's frames and allocation path as compared across runs, worked out once.
+        var frames: [String] = []
+        var path: [String] = []
         var isShort: Bool { finding.stack.isEmpty || finding.origin == .library }
+
+        init(place: Place, finding: Finding, amount: Amount, isHead: Bool) {
+            self.place = place
+            self.finding = finding
+            self.amount = amount
+            self.isHead = isHead
+            frames = finding.stack.map(StackVariationPairing.frameText)
+            path = StackVariationPairing.allocationPath(finding)
+        }
     }
 
     static func pair(_ diff: inout LeakDiff) {
@@ -46,7 +58,7 @@ enum StackVariationPairing {
                 var firstPartner: String?
                 let candidates = members.filter { other in
                     slots[other].isHead != slots[short].isHead && !slots[other].isShort && slots[other].amount.count > 0
-                        && contains(slots[other].finding.stack, run: slots[short].finding.stack)
+                        && contains(slots[other].frames, run: slots[short].frames)
                 }.sorted { slots[$0].amount.bytes > slots[$1].amount.bytes }
                 for candidate in candidates where slots[candidate].amount.fits(in: pool) {
                     let taken = slots[candidate].amount
@@ -89,12 +101,12 @@ enum StackVariationPairing {
             let heads = members.filter { slots[$0].isHead && !slots[$0].isShort && slots[$0].amount.count > 0 }
             var bases = members.filter { !slots[$0].isHead && !slots[$0].isShort && slots[$0].amount.count > 0 }
             for head in heads {
-                let stack = slots[head].finding.stack
-                let path = allocationPath(slots[head].finding)
+                let stack = slots[head].frames
+                let path = slots[head].path
                 guard let match = bases.firstIndex(where: { base in
-                    let other = slots[base].finding.stack
+                    let other = slots[base].frames
                     // A leak allocated in the user's own frame has no library path to recognise it by.
-                    let related = (!path.isEmpty && allocationPath(slots[base].finding) == path)
+                    let related = (!path.isEmpty && slots[base].path == path)
                         || (stack.count != other.count && (contains(stack, run: other) || contains(other, run: stack)))
                     return related && slots[base].amount.count == slots[head].amount.count && slots[base].amount.bytes == slots[head].amount.bytes
                 }) else { continue }
@@ -110,7 +122,7 @@ enum StackVariationPairing {
     }
 
     /// The frames from the leaf down to the first frame in the user's code, that frame left out.
-    private static func allocationPath(_ finding: Finding) -> [String] {
+    static func allocationPath(_ finding: Finding) -> [String] {
         let user = finding.stack.firstIndex { $0.location == finding.location } ?? finding.stack.count
         return finding.stack.prefix(user).map(frameText)
     }
@@ -161,8 +173,8 @@ enum StackVariationPairing {
             newToPersist[index] = LeakDiff.Persisting(
                 finding: slot.finding, countDelta: slot.amount.count, bytesDelta: slot.finding.bytes.map { _ in slot.amount.bytes },
                 movedFrom: nil, baseFingerprint: partner)
-        case .fixed:
-            if case let .fixed(index) = slot.place { removedFixed.insert(index) }
+        case let .fixed(index):
+            removedFixed.insert(index)
         case let .persisting(index):
             diff.persisting[index].countDelta -= sign * absorbed.count
             diff.persisting[index].bytesDelta = diff.persisting[index].bytesDelta.map { $0 - sign * absorbed.bytes }
@@ -171,17 +183,16 @@ enum StackVariationPairing {
 
     /// Whether `run` (leaf first) occurs in `stack` as consecutive frames; frames compare by
     /// function, file name and line, so runs from different checkouts compare equal.
-    private static func contains(_ stack: [StackFrame], run: [StackFrame]) -> Bool {
-        guard !run.isEmpty else { return true }
-        guard run.count <= stack.count else { return false }
-        let haystack = stack.map(frameText), needle = run.map(frameText)
-        for start in 0...(haystack.count - needle.count) where Array(haystack[start..<(start + needle.count)]) == needle {
+    private static func contains(_ haystack: [String], run needle: [String]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start..<(start + needle.count)].elementsEqual(needle) {
             return true
         }
         return false
     }
 
-    private static func frameText(_ frame: StackFrame) -> String {
+    static func frameText(_ frame: StackFrame) -> String {
         let function = frame.function.map { Fingerprinter.normalizedFunction($0) } ?? "?"
         let file = frame.location.map { ($0.file.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? $0.file) } ?? ""
         return "\(function)@\(file):\(frame.location?.line ?? 0)"

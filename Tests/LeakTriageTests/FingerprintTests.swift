@@ -79,6 +79,17 @@ import Testing
         #expect(Fingerprinter.normalizedFunction("_lambda_thismodule_46_2`function", keepLines: false) == "_lambda_thismodule`function")
     }
 
+    @Test func oddPathsKeyWithoutTrouble() {
+        let anchored = PathNormalizer(checkoutRoots: ["/"], installRoots: [""], anchor: "..")
+        for path in ["", "/", "..", "../..", "c:", "C:\\", "\\\\server\\share\\x.das", "daslib", "/daslib/", "a//b/./../c.das", "<builtin>"] {
+            #expect(anchored.key(path) == anchored.key(path))
+            #expect(PathNormalizer.standalone.key(path) == PathNormalizer.standalone.key(path))
+        }
+        #expect(PathNormalizer.standalone.key("a//b/./../c.das") == "a/c.das")
+        #expect(PathNormalizer.commonDirectory(of: ["/a/b", "c/d"]) == nil)
+        #expect(PathNormalizer.commonDirectory(of: ["/a/b/c", "/a/b/d"]) == "/a/b")
+    }
+
     @Test func repeatedFrameCyclesCollapseAndCountTheirDepth() {
         let mutual = StackCycles.collapse(["odd", "even", "odd", "even", "odd", "main"])
         #expect(mutual.frames == ["odd", "even", "main"])
