@@ -54,15 +54,19 @@ struct ReportAssembler {
         // Outside any report most lines are ordinary output: their first two bytes say so.
         if case .none = open, !classifier.mayStartReportLine(content) { return }
         // No report line is longer than the splitter keeps: a cut line is never read as one,
-        // only named when it starts like one.
-        if !cut {
-            if readInsideOpenReport(content, marker: marker, position: position) { return }
-            if let line = classifier.classifyGeneral(content) {
-                handle(line, marker: marker, position: position)
-                return
-            }
+        // only named when it has the structure of one.
+        if !cut, readInsideOpenReport(content, marker: marker, position: position) { return }
+        let name: String?
+        switch classifier.classifyGeneral(content, cut: cut) {
+        case let .line(line):
+            handle(line, marker: marker, position: position)
+            return
+        case let .halfRecognised(known):
+            name = known
+        case .ordinary:
+            name = halfRecognisedInOpenReport(content)
         }
-        if let name = classifier.halfRecognised(content) ?? halfRecognisedInOpenReport(content) {
+        if let name {
             let reason = cut ? "is longer than \(LineSplitter.maximumLineLength) bytes" : "could not be read"
             diagnose(.warning, position, "a \(name) \(reason): \(Self.snippet(content))", untrustworthy: true)
         }
@@ -76,7 +80,11 @@ struct ReportAssembler {
         case .cpp:
             return classifier.halfRecognisedInCppReport(content)
         case let .heap(state) where state.section == .heap:
-            return classifier.looksLikeHeapBodyLine(content) ? "heap report line" : nil
+            return classifier.looksLikeHeapBodyLine(content, inBytesPerLocation: state.part == .bytesPerLocation) ? "heap report line" : nil
+        case let .gc(state) where !state.isComplete:
+            return classifier.halfRecognisedEntry(content, of: .gc)
+        case let .dump(state):
+            return classifier.halfRecognisedEntry(content, of: state.entryLines)
         default:
             return nil
         }
@@ -100,6 +108,11 @@ struct ReportAssembler {
             if let line = frame.line { record(line, marker, position) }
             return true
         case let .heap(state):
+            // Under a string-heap chunk, a line indented as its strings are is one, whatever it holds.
+            if let indent = state.stringIndent, let string = classifier.classifyHeapString(content, indent: indent) {
+                record(string, marker, position)
+                return true
+            }
             guard let line = classifier.classifyHeapBody(content), accept(line, into: state, position: position) else {
                 return false
             }
@@ -437,12 +450,6 @@ struct ReportAssembler {
             if used > 0 {
                 emit(.occurrence(Occurrence(detector: .heapReport, kind: strings ? "string chunk" : "linear chunk",
                                             count: 1, bytes: used, position: position)))
-            }
-        case let .heapString(_, indent):
-            guard strings, !state.interrupted else { return false }
-            switch (state.part, indent) {
-            case (.linear, 1), (.stringDecks, 2): break
-            default: return false
             }
         case let .stringBigStuffRow(_, size, _):
             guard state.part == .stringBigStuff else { return false }

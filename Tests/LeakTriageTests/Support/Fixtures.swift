@@ -15,7 +15,16 @@ enum Fixtures {
 
     /// A corpus fixture's bytes.
     static func corpus(_ name: String) throws -> [UInt8] {
-        let url = directory.appendingPathComponent("corpus").appendingPathComponent(name)
+        try file(name, in: "corpus")
+    }
+
+    /// A fixture's bytes from `Tests/Fixtures/suite` (dastest runs).
+    static func suite(_ name: String) throws -> [UInt8] {
+        try file(name, in: "suite")
+    }
+
+    private static func file(_ name: String, in folder: String) throws -> [UInt8] {
+        let url = directory.appendingPathComponent(folder).appendingPathComponent(name)
         if name.hasSuffix(".gz") { return try gunzip(url) }
         return Array(try Data(contentsOf: url))
     }
