@@ -104,6 +104,11 @@ struct ReportAssembler {
             guard state.currentSize != nil, ByteText.hasPrefix(content, "  at "), let frame = profilerFrame(content) else {
                 return false
             }
+            if let unrelated = state.unrelatedAfterLastLeak {
+                // The last leak's frames after other output: the block was interleaved.
+                state.unrelatedAfterLastLeak = nil
+                noteInterleaving(state, at: unrelated.first)
+            }
             append(frame, to: &state.currentFrames, cut: &state.currentFramesCut, position: position)
             if let line = frame.line { record(line, marker, position) }
             return true
@@ -139,12 +144,13 @@ struct ReportAssembler {
         switch open {
         case let .profiler(state) where state.isComplete:
             close(at: position)
+        case let .profiler(state) where state.awaitsLastFrames:
+            // The header's count is reached: the block has ended unless the last leak's frames still come.
+            let unrelated = state.unrelatedAfterLastLeak.map { ($0.first, $0.lines + 1) } ?? (position, 1)
+            state.unrelatedAfterLastLeak = unrelated
+            if unrelated.1 > ProfilerBlockState.interleavingWindow { close(at: position) }
         case let .profiler(state):
-            if !interleavedReported {
-                diagnose(.note, position, "unrelated output interleaved inside the profiler block of context '\(state.context)'",
-                         untrustworthy: false)
-                interleavedReported = true
-            }
+            noteInterleaving(state, at: position)
         case let .heap(state):
             state.interrupted = true
         case let .gc(state) where state.isComplete:
@@ -152,6 +158,14 @@ struct ReportAssembler {
         default:
             break
         }
+    }
+
+    /// Notes, once per input, that a profiler block had other output inside it.
+    private mutating func noteInterleaving(_ state: ProfilerBlockState, at position: LogPosition) {
+        guard !interleavedReported else { return }
+        diagnose(.note, position, "unrelated output interleaved inside the profiler block of context '\(state.context)'",
+                 untrustworthy: false)
+        interleavedReported = true
     }
 
     // MARK: Typed lines
