@@ -41,9 +41,9 @@ extension LeakTriageCommand {
             let baseline = try baselines.load()
             let basePaths = (logs.first.map { [$0] } ?? []) + base
             let headPaths = (logs.count == 2 ? [logs[1]] : []) + head
-            let baseReport = try LogAnalysis.analyse(basePaths, only: only)
             let diff: LeakDiff
             if options.format == .native {
+                let baseReport = try LogAnalysis.analyse(basePaths, only: only)
                 // The new leaks, printed as daslang would have printed them.
                 var computed: LeakDiff?
                 let replay = try NativeReplay(mechanisms: only).render(headPaths) { head in
@@ -54,7 +54,8 @@ extension LeakTriageCommand {
                 diff = computed ?? DiffEngine.diff(base: baseReport, head: LogAnalysis.filtered(replay.report, only: only))
                 try options.emit(replay.text)
             } else {
-                diff = DiffEngine.diff(base: baseReport, head: try LogAnalysis.analyse(headPaths, only: only))
+                let (baseReport, headReport) = try LogAnalysis.analyse(base: basePaths, head: headPaths, only: only)
+                diff = DiffEngine.diff(base: baseReport, head: headReport)
                 try deliver(diff)
             }
             let gated = failOn == .any ? diff.new + diff.persisting.map(\.finding) : diff.new

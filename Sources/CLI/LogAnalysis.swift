@@ -11,11 +11,27 @@ enum LogAnalysis {
     static func analyse(
         _ paths: [String], only: Set<Mechanism>?, passThrough: ((UnsafeRawBufferPointer) throws -> Void)? = nil
     ) throws -> LeakReport {
-        let builder = BuilderBox()
-        let inputs = try InputReader.read(paths, passThrough: passThrough) { builder.value.receive($0) }
-        let report = builder.value.build(inputs: inputs)
+        let report = try triage(paths, passThrough: passThrough)
         Diagnostics.report(report)
         return filtered(report, only: only)
+    }
+
+    /// The same for two sets of logs at once (the two sides of a `diff`), each read on its own
+    /// thread. Errors and diagnostics come out as if `base` were analysed before `head`.
+    static func analyse(base: [String], head: [String], only: Set<Mechanism>?) throws -> (base: LeakReport, head: LeakReport) {
+        let (baseResult, headResult) = Concurrently.both({ try triage(base, passThrough: nil) }, { try triage(head, passThrough: nil) })
+        let baseReport = try baseResult.get()
+        Diagnostics.report(baseReport)
+        let headReport = try headResult.get()
+        Diagnostics.report(headReport)
+        return (filtered(baseReport, only: only), filtered(headReport, only: only))
+    }
+
+    /// Reads `paths` into a triaged report, unfiltered, saying nothing.
+    private static func triage(_ paths: [String], passThrough: ((UnsafeRawBufferPointer) throws -> Void)?) throws -> LeakReport {
+        let builder = BuilderBox()
+        let inputs = try InputReader.read(paths, passThrough: passThrough) { builder.value.receive($0) }
+        return builder.value.build(inputs: inputs)
     }
 
     /// `report` with only the findings of `only` mechanisms (all when nil), ranked again.
