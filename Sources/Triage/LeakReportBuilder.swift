@@ -18,6 +18,14 @@ public struct LeakReportBuilder: Sendable {
     /// The draft of each raw occurrence key seen: an occurrence costs one hash lookup, and
     /// normalising (string work) happens once per raw key.
     private var draftIndexByRawKey: [RawOccurrenceKey: Int] = [:]
+    /// The last raw key and its draft: reports list the same site many times in a row (a
+    /// profiler block's leaks from one loop, a dump's entries), and comparing with the last key
+    /// is cheaper than hashing it.
+    private var lastRawKey: (key: RawOccurrenceKey, draft: Int)?
+    /// The last file noted for next steps, whether it is a user script, and how many notes of it
+    /// are not in `scripts` yet: a run of occurrences in one file costs a comparison each, not a
+    /// library check and two dictionary lookups.
+    private var lastNoted: (input: Int, file: String, isScript: Bool, uncounted: Int)?
     private var summary: [Detector: DetectorSummary] = [:]
     private var panics: [Panic] = []
     private var traces: [String: TraceSummary] = [:]
@@ -89,7 +97,13 @@ public struct LeakReportBuilder: Sendable {
 
         let qualifier = featureQualifier(occurrence)
         let raw = RawOccurrenceKey(occurrence, qualifier: qualifier.key)
-        let index = draftIndexByRawKey[raw] ?? newDraft(for: occurrence, raw: raw, qualifier: qualifier)
+        let index: Int
+        if let last = lastRawKey, last.key == raw {
+            index = last.draft
+        } else {
+            index = draftIndexByRawKey[raw] ?? newDraft(for: occurrence, raw: raw, qualifier: qualifier)
+            lastRawKey = (raw, index)
+        }
         drafts[index].add(occurrence)
         if recordsOccurrenceFingerprints { occurrenceFingerprints[occurrence.position] = fingerprints[index] }
         if occurrence.detector == .jobStatus, occurrence.kind != "Feature", let id = occurrence.identity.flatMap({ UInt64($0, radix: 16) }) {
@@ -142,9 +156,24 @@ public struct LeakReportBuilder: Sendable {
     }
 
     private mutating func noteScript(_ location: SourceLocation?, input: Int) {
-        guard let location, !location.isLibrary, location.file.hasSuffix(".das") else { return }
-        if scripts[input, default: [:]][location.file] == nil { scriptOrder[input, default: []].append(location.file) }
-        scripts[input, default: [:]][location.file, default: 0] += 1
+        guard let location else { return }
+        if var last = lastNoted, last.input == input, last.file == location.file {
+            if last.isScript {
+                last.uncounted += 1
+                lastNoted = last
+            }
+            return
+        }
+        countNoted(into: &scripts, order: &scriptOrder)
+        let isScript = !location.isLibrary && location.file.hasSuffix(".das")
+        lastNoted = (input, location.file, isScript, isScript ? 1 : 0)
+    }
+
+    /// Adds the notes of the last file not counted yet to `counts`.
+    private func countNoted(into counts: inout [Int: [String: Int]], order: inout [Int: [String]]) {
+        guard let last = lastNoted, last.uncounted > 0 else { return }
+        if counts[last.input, default: [:]][last.file] == nil { order[last.input, default: []].append(last.file) }
+        counts[last.input, default: [:]][last.file, default: 0] += last.uncounted
     }
 
     /// The findings in triage order, with totals, panics, traces and diagnostics.
@@ -158,9 +187,12 @@ public struct LeakReportBuilder: Sendable {
         for (count, what) in dropped where count > 0 {
             allDiagnostics.append(Diagnostic(severity: .note, position: nil, message: "\(count) \(what)", untrustworthy: false))
         }
+        var allScripts = scripts
+        var allScriptOrder = scriptOrder
+        countNoted(into: &allScripts, order: &allScriptOrder)
         var primaryScripts: [Int: String] = [:]
-        for (input, order) in scriptOrder {
-            let counts = scripts[input] ?? [:]
+        for (input, order) in allScriptOrder {
+            let counts = allScripts[input] ?? [:]
             var bestCount = 0
             for file in order where (counts[file] ?? 0) > bestCount {
                 primaryScripts[input] = file
