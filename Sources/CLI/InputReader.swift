@@ -25,8 +25,21 @@ struct InputReader {
             guard descriptor >= 0 else { throw CLIError.unreadableInput(path: path, reason: Self.reason(errno)) }
             defer { if descriptor != STDIN_FILENO { close(descriptor) } }
             var status = stat()
-            if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            let known = fstat(descriptor, &status) == 0
+            if known, (status.st_mode & S_IFMT) == S_IFDIR {
                 throw CLIError.unreadableInput(path: path, reason: "is a directory")
+            }
+            // A large regular file is read by two threads (same events, same order); standard
+            // input, small files and passed-through or re-rendered logs by this one.
+            if known, (status.st_mode & S_IFMT) == S_IFREG, status.st_size >= ParallelLogReader.minimumSize,
+               passThrough == nil, !recordLines {
+                do {
+                    let totals = try ParallelLogReader.read(descriptor, into: parser)
+                    summaries.append(InputSummary(path: path, lines: totals.lines, bytes: totals.bytes))
+                    continue
+                } catch {
+                    throw CLIError.unreadableInput(path: path, reason: Self.reason(error.code))
+                }
             }
             while true {
                 let count = Foundation.read(descriptor, buffer.baseAddress, bufferSize)

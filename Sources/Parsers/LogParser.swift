@@ -48,6 +48,23 @@ public final class LogParser {
         }
     }
 
+    /// Reads a block's digest whose first line is line `lineBase + 1` of the input (a parallel parse).
+    func read(_ digest: LineDigest, lineBase: Int) {
+        withReader { reader in
+            digest.bytes.withUnsafeBytes { bytes in
+                for entry in digest.entries {
+                    switch entry {
+                    case let .line(range, number, marker, cut):
+                        reader.assembler.read(UnsafeRawBufferPointer(rebasing: bytes[range]), marker: marker,
+                                              lineNumber: lineBase + number, cut: cut)
+                    case let .ordinary(first, count):
+                        reader.assembler.readOrdinaryLines(first: lineBase + first, count: count)
+                    }
+                }
+            }
+        }
+    }
+
     private func withReader(_ body: (inout LineReader) -> Void) {
         guard var current = reader.take() else {
             preconditionFailure("LogParser was fed from inside its own emit callback")

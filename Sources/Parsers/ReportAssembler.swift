@@ -73,6 +73,20 @@ struct ReportAssembler {
         unrelatedLine(position)
     }
 
+    /// Reads `count` ordinary lines from line `first` on: lines that mean nothing to any report
+    /// (``ReportLineClassifier/mayMatterToAnyReport(_:)`` is false), read exactly as ``read(_:marker:lineNumber:cut:)``
+    /// would read each.
+    mutating func readOrdinaryLines(first: Int, count: Int) {
+        guard count > 0 else { return }
+        if pendingException != nil { finishException(location: nil) }
+        var number = first
+        while number < first + count {
+            if case .none = open { return }
+            unrelatedLine(LogPosition(input: input, line: number))
+            number += 1
+        }
+    }
+
     /// What a line the open report did not take looks like, when it looks like one of that
     /// report's own lines (which only it prints): a corrupt line, not interleaved output.
     private func halfRecognisedInOpenReport(_ content: UnsafeRawBufferPointer) -> String? {

@@ -42,8 +42,8 @@ final class ReportLineClassifier {
     private let cppSamplePointer: RegexMatcher
     private let cppFrame: RegexMatcher
     private let cppReportEnd: RegexMatcher
-    /// Whether a line starting with those two bytes may be a report line (indexed by `first << 8 | second`).
-    private let reportLineFirstTwoBytes: [Bool]
+    /// ``generalFirstTwoBytes``, held by the instance: the hot path reads it for every line.
+    private let generalFirstTwoBytes = ReportLineClassifier.generalFirstTwoBytes
 
     /// Creates matchers for the shared compiled patterns.
     init(patterns: ReportPatterns) throws(RegexError) {
@@ -82,11 +82,6 @@ final class ReportLineClassifier {
         cppSamplePointer = try RegexMatcher(patterns.cppSamplePointer)
         cppFrame = try RegexMatcher(patterns.cppFrame)
         cppReportEnd = try RegexMatcher(patterns.cppReportEnd)
-        var firstTwoBytes = [Bool](repeating: false, count: 1 << 16)
-        for prefix in Self.generalLineStarts {
-            firstTwoBytes[Int(prefix.utf8Start[0]) << 8 | Int(prefix.utf8Start[1])] = true
-        }
-        reportLineFirstTwoBytes = firstTwoBytes
     }
 
     // MARK: Lines that may appear anywhere
@@ -113,9 +108,42 @@ final class ReportLineClassifier {
         "expecting job status id, got ",
     ]
 
+    /// The two-byte starts of the lines that only an open report reads or names (its body
+    /// lines, beyond ``generalLineStarts``); tab- and space-indented lines, hex-led lines with a
+    /// tab and empty lines are checked apart in ``mayMatterToAnyReport(_:)``.
+    private static let reportBodyLineStarts: [StaticString] = [
+        "0x", "de", "st", "bi", "by", "To", "Di", "La", "Or",
+    ]
+
+    /// Whether a line starting with those two bytes may be a line of ``classifyGeneral(_:cut:)``
+    /// (indexed by `first << 8 | second`).
+    private static let generalFirstTwoBytes = firstTwoBytesTable(generalLineStarts)
+    /// The same for the lines of ``reportBodyLineStarts``.
+    private static let bodyFirstTwoBytes = firstTwoBytesTable(reportBodyLineStarts)
+
+    private static func firstTwoBytesTable(_ starts: [StaticString]) -> [Bool] {
+        var table = [Bool](repeating: false, count: 1 << 16)
+        for prefix in starts { table[Int(prefix.utf8Start[0]) << 8 | Int(prefix.utf8Start[1])] = true }
+        return table
+    }
+
     /// Whether `line` may be a line that ``classifyGeneral(_:cut:)`` reads or names.
     func mayStartReportLine(_ line: UnsafeRawBufferPointer) -> Bool {
-        line.count >= 2 && reportLineFirstTwoBytes[Int(line[0]) << 8 | Int(line[1])]
+        line.count >= 2 && generalFirstTwoBytes[Int(line[0]) << 8 | Int(line[1])]
+    }
+
+    /// Whether `line` may mean anything to the parser in any state: a line for which this is
+    /// false is ordinary output whatever report is open (the assembler reads it as it reads
+    /// any unrelated line), so a parallel parse may pass it on as a count.
+    static func mayMatterToAnyReport(_ line: UnsafeRawBufferPointer) -> Bool {
+        guard let first = line.first else { return true }
+        if first == 0x09 || first == 0x20 { return true }
+        if line.count >= 2 {
+            let start = Int(first) << 8 | Int(line[1])
+            if generalFirstTwoBytes[start] || bodyFirstTwoBytes[start] { return true }
+        }
+        // A linear chunk, `bytes per location` row or what looks like one: hex digits and a tab.
+        return ByteText.isHexDigit(first) && line.contains(0x09)
     }
 
     /// A line that starts a report, belongs to a self-delimited dump, or marks a panic, trace or
