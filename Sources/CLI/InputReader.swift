@@ -12,9 +12,10 @@ struct InputReader {
     /// bytes, as read, to `passThrough` (`annotate` copies the log to standard output with it).
     /// Throws ``CLIError/unreadableInput(path:reason:)`` naming the input that failed, or what
     /// `passThrough` throws.
+    /// A large regular file is digested by `workers` threads besides this one.
     static func read(
         _ paths: [String], recordLines: Bool = false, passThrough: ((UnsafeRawBufferPointer) throws -> Void)? = nil,
-        receive: @escaping (LogEvent) -> Void
+        workers: Int = 2, receive: @escaping (LogEvent) -> Void
     ) throws -> [InputSummary] {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 16)
         defer { buffer.deallocate() }
@@ -34,7 +35,7 @@ struct InputReader {
             if known, (status.st_mode & S_IFMT) == S_IFREG, status.st_size >= ParallelLogReader.minimumSize,
                passThrough == nil, !recordLines {
                 do {
-                    let totals = try ParallelLogReader.read(descriptor, into: parser)
+                    let totals = try ParallelLogReader.read(descriptor, into: parser, workers: workers)
                     summaries.append(InputSummary(path: path, lines: totals.lines, bytes: totals.bytes))
                     continue
                 } catch {

@@ -19,7 +19,9 @@ enum LogAnalysis {
     /// The same for two sets of logs at once (the two sides of a `diff`), each read on its own
     /// thread. Errors and diagnostics come out as if `base` were analysed before `head`.
     static func analyse(base: [String], head: [String], only: Set<Mechanism>?) throws -> (base: LeakReport, head: LeakReport) {
-        let (baseResult, headResult) = Concurrently.both({ try triage(base, passThrough: nil) }, { try triage(head, passThrough: nil) })
+        // Each side already has a thread of its own: one digesting thread more each keeps both cores busy.
+        let (baseResult, headResult) = Concurrently.both(
+            { try triage(base, passThrough: nil, workers: 1) }, { try triage(head, passThrough: nil, workers: 1) })
         let baseReport = try baseResult.get()
         Diagnostics.report(baseReport)
         let headReport = try headResult.get()
@@ -28,9 +30,11 @@ enum LogAnalysis {
     }
 
     /// Reads `paths` into a triaged report, unfiltered, saying nothing.
-    private static func triage(_ paths: [String], passThrough: ((UnsafeRawBufferPointer) throws -> Void)?) throws -> LeakReport {
+    private static func triage(
+        _ paths: [String], passThrough: ((UnsafeRawBufferPointer) throws -> Void)?, workers: Int = 2
+    ) throws -> LeakReport {
         let builder = BuilderBox()
-        let inputs = try InputReader.read(paths, passThrough: passThrough) { builder.value.receive($0) }
+        let inputs = try InputReader.read(paths, passThrough: passThrough, workers: workers) { builder.value.receive($0) }
         return builder.value.build(inputs: inputs)
     }
 
