@@ -54,9 +54,15 @@ public final class LogParser {
             digest.bytes.withUnsafeBytes { bytes in
                 for entry in digest.entries {
                     switch entry {
-                    case let .line(range, number, marker, cut):
+                    case let .line(range, number, marker, cut, general):
+                        let reading: ReportLineClassifier.Reading?
+                        switch general {
+                        case .unknown: reading = nil
+                        case .ordinary: reading = .ordinary
+                        case let .reading(index): reading = digest.readings[index]
+                        }
                         reader.assembler.read(UnsafeRawBufferPointer(rebasing: bytes[range]), marker: marker,
-                                              lineNumber: lineBase + number, cut: cut)
+                                              lineNumber: lineBase + number, cut: cut, general: reading)
                     case let .ordinary(first, count):
                         reader.assembler.readOrdinaryLines(first: lineBase + first, count: count)
                     }

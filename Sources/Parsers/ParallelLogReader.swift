@@ -44,6 +44,7 @@ public enum ParallelLogReader {
             case let .success(digest):
                 parser.read(digest, lineBase: lines)
                 lines += digest.lineCount
+                pipeline.recycle(digest)
             case let .failure(code):
                 failure = code.code
             }
@@ -69,6 +70,8 @@ public enum ParallelLogReader {
         private var blockCount: Int?
         private var stopped = false
         private var digests: [Int: Result<LineDigest, ReadFailure>] = [:]
+        /// Digests read by the parser, whose arrays the next blocks reuse.
+        private var spare: [LineDigest] = []
         private(set) var bytesRead = 0
         /// What `read` reads into, under the lock.
         private var chunk = [UInt8](repeating: 0, count: 1 << 20)
@@ -81,6 +84,10 @@ public enum ParallelLogReader {
 
         /// A worker: reads the next block under the lock, digests it outside.
         func work() {
+            // Matchers hold per-thread match data: one classifier per worker.
+            let classifier = ReportPatterns.shared.flatMap { try? ReportLineClassifier(patterns: $0) }
+            // The block buffer is this worker's, reused from block to block.
+            var block: [UInt8] = []
             while true {
                 condition.lock()
                 while !stopped, blockCount == nil, nextBlock - consumed >= ahead { condition.wait() }
@@ -89,8 +96,9 @@ public enum ParallelLogReader {
                     return
                 }
                 let index = nextBlock
-                let block = readBlock()
-                switch block {
+                let read = readBlock(into: &block)
+                let storage = spare.popLast() ?? LineDigest()
+                switch read {
                 case nil:
                     blockCount = index
                     condition.broadcast()
@@ -103,11 +111,13 @@ public enum ParallelLogReader {
                     condition.broadcast()
                     condition.unlock()
                     return
-                case let .success((bytes, isLast))?:
+                case let .success(isLast)?:
                     nextBlock += 1
                     if isLast { blockCount = index + 1 }
                     condition.unlock()
-                    let digest = bytes.withUnsafeBytes { BlockDigester.digest($0, isFirst: index == 0, isLast: isLast) }
+                    let digest = block.withUnsafeBytes {
+                        BlockDigester.digest($0, isFirst: index == 0, isLast: isLast, classifier: classifier, storage: storage)
+                    }
                     condition.lock()
                     digests[index] = .success(digest)
                     condition.broadcast()
@@ -127,6 +137,13 @@ public enum ParallelLogReader {
             return digest
         }
 
+        /// Takes back a digest the parser has read, for its storage.
+        func recycle(_ digest: LineDigest) {
+            condition.lock()
+            if spare.count < ahead { spare.append(digest) }
+            condition.unlock()
+        }
+
         /// Makes the workers end.
         func stop() {
             condition.lock()
@@ -135,21 +152,22 @@ public enum ParallelLogReader {
             condition.unlock()
         }
 
-        /// The next block of whole lines (under the lock), whether it ends the input, or nil at
-        /// the end. A line longer than a block keeps only what the parser would keep of it.
-        private func readBlock() -> Result<([UInt8], Bool), ReadFailure>? {
-            var block: [UInt8] = []
-            swap(&block, &carry)
-            block.reserveCapacity(blockSize + 1)
+        /// Reads the next block of whole lines into `block` (under the lock): whether it ends the
+        /// input, or nil at the end. A line longer than a block keeps only what the parser would
+        /// keep of it.
+        private func readBlock(into block: inout [UInt8]) -> Result<Bool, ReadFailure>? {
+            block.removeAll(keepingCapacity: true)
+            block.append(contentsOf: carry)
+            carry.removeAll(keepingCapacity: true)
             switch fill(&block, upTo: blockSize) {
             case let .failure(failure): return .failure(failure)
-            case .success(true): return block.isEmpty ? nil : .success((block, true))
+            case .success(true): return block.isEmpty ? nil : .success(true)
             case .success(false): break
             }
             if let lastNewline = block.lastIndex(of: 0x0A) {
-                carry = Array(block[(lastNewline + 1)...])
+                carry.append(contentsOf: block[(lastNewline + 1)...])
                 block.removeSubrange((lastNewline + 1)...)
-                return .success((block, false))
+                return .success(false)
             }
             // One line fills the block: keep a start just longer than any line the parser keeps
             // whole (it is then cut there, as the parser cuts it), skip to its end.
@@ -167,11 +185,11 @@ public enum ParallelLogReader {
                 let lineEnd = newline ?? rest.count
                 block.append(contentsOf: rest[0..<min(lineEnd, max(kept - block.count, 0))])
                 if let newline {
-                    carry = Array(rest[(newline + 1)...])
+                    carry.append(contentsOf: rest[(newline + 1)...])
                     block.append(0x0A)
-                    return .success((block, false))
+                    return .success(false)
                 }
-                if atEnd { return .success((block, true)) }
+                if atEnd { return .success(true) }
             }
         }
 

@@ -40,8 +40,12 @@ struct ReportAssembler {
 
     // MARK: Reading
 
-    /// Reads one cleaned line.
-    mutating func read(_ content: UnsafeRawBufferPointer, marker: LogMarker?, lineNumber: Int, cut: Bool) {
+    /// Reads one cleaned line; `general` is what ``ReportLineClassifier/classifyGeneral(_:cut:)``
+    /// makes of it, when another thread has classified it already.
+    mutating func read(
+        _ content: UnsafeRawBufferPointer, marker: LogMarker?, lineNumber: Int, cut: Bool,
+        general: ReportLineClassifier.Reading? = nil
+    ) {
         let position = LogPosition(input: input, line: lineNumber)
         if pendingException != nil {
             if let line = classifier.classifyExceptionLocation(content), case let .exceptionLocation(text) = line {
@@ -57,7 +61,7 @@ struct ReportAssembler {
         // only named when it has the structure of one.
         if !cut, readInsideOpenReport(content, marker: marker, position: position) { return }
         let name: String?
-        switch classifier.classifyGeneral(content, cut: cut) {
+        switch general ?? classifier.classifyGeneral(content, cut: cut) {
         case let .line(line):
             handle(line, marker: marker, position: position)
             return

@@ -95,6 +95,11 @@ final class ReportLineClassifier {
         case halfRecognised(String)
         /// Ordinary output, including lines that merely share a report line's first word.
         case ordinary
+
+        var isOrdinary: Bool {
+            if case .ordinary = self { return true }
+            return false
+        }
     }
 
     /// The start of every line ``classifyGeneral(_:cut:)`` reads, cut to two bytes below:
