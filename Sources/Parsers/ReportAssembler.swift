@@ -128,12 +128,13 @@ struct ReportAssembler {
                 noteInterleaving(state, at: unrelated.first)
             }
             append(frame, to: &state.currentFrames, cut: &state.currentFramesCut, position: position)
-            if let line = frame.line { record(line, marker, position) }
+            if recordLines, let line = frame.line { record(line, marker, position) }
             return true
         case let .heap(state):
             // Under a string-heap chunk, a line indented as its strings are is one, whatever it holds.
-            if let indent = state.stringIndent, let string = classifier.classifyHeapString(content, indent: indent) {
-                record(string, marker, position)
+            if let indent = state.stringIndent, classifier.isHeapString(content, indent: indent) {
+                // Its text is only kept for re-rendering.
+                if recordLines, let string = classifier.classifyHeapString(content, indent: indent) { record(string, marker, position) }
                 return true
             }
             guard let line = classifier.classifyHeapBody(content), accept(line, into: state, position: position) else {

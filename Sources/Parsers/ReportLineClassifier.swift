@@ -436,8 +436,13 @@ final class ReportLineClassifier {
 
     /// A string of the string heap: `indent` tabs, then its text (any bytes at all).
     func classifyHeapString(_ line: UnsafeRawBufferPointer, indent: Int) -> ReportLine? {
-        guard line.count >= indent, line.prefix(indent).allSatisfy({ $0 == 0x09 }) else { return nil }
+        guard isHeapString(line, indent: indent) else { return nil }
         return .heapString(text: ByteText.string(line, indent..<line.count), indent: indent)
+    }
+
+    /// Whether `line` is indented as a string of the string heap is (`indent` tabs).
+    func isHeapString(_ line: UnsafeRawBufferPointer, indent: Int) -> Bool {
+        line.count >= indent && line.prefix(indent).allSatisfy { $0 == 0x09 }
     }
 
     /// A line of the C++ heap leak report (after its header).
