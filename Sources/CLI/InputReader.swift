@@ -30,10 +30,10 @@ struct InputReader {
             if known, (status.st_mode & S_IFMT) == S_IFDIR {
                 throw CLIError.unreadableInput(path: path, reason: "is a directory")
             }
-            // A large regular file is read by two threads (same events, same order); standard
-            // input, small files and passed-through or re-rendered logs by this one.
+            // A large regular file is read by more threads when a core is free (same events, same
+            // order); pipes, small files and passed-through or re-rendered logs by this one.
             if known, (status.st_mode & S_IFMT) == S_IFREG, status.st_size >= ParallelLogReader.minimumSize,
-               passThrough == nil, !recordLines {
+               passThrough == nil, !recordLines, ParallelLogReader.hasSpareCore {
                 do {
                     let totals = try ParallelLogReader.read(descriptor, into: parser, workers: workers)
                     summaries.append(InputSummary(path: path, lines: totals.lines, bytes: totals.bytes))

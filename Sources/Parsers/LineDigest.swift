@@ -61,6 +61,8 @@ struct BlockDigester: LineConsumer {
     ) -> LineDigest {
         var splitter = LineSplitter()
         var digester = BlockDigester(isFirstBlock: isFirst, classifier: classifier, storage: storage)
+        // At most the block's bytes are kept: room for them at once, not grown by doubling.
+        digester.digest.bytes.reserveCapacity(block.count)
         splitter.feed(block, to: &digester)
         if isLast { splitter.finish(to: &digester) }
         digester.digest.lineCount = splitter.lineCount

@@ -8,6 +8,17 @@ public enum ParallelLogReader {
     /// Files smaller than this are read faster by one thread.
     public static let minimumSize = 16 << 20
 
+    /// Whether a second core is free for the digesting threads: more than one core, and a
+    /// 1-minute load average at least one core below their number. On a machine whose cores are
+    /// busy the extra threads cost more than they save (the events are the same either way).
+    public static var hasSpareCore: Bool {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard cores > 1 else { return false }
+        var load = [Double](repeating: 0, count: 1)
+        guard getloadavg(&load, 1) == 1 else { return false }
+        return load[0] <= Double(cores) - 1
+    }
+
     /// Why reading failed: the `errno` of the failed `read`.
     public struct ReadFailure: Error, Equatable {
         public var code: Int32
@@ -88,6 +99,8 @@ public enum ParallelLogReader {
             let classifier = ReportPatterns.shared.flatMap { try? ReportLineClassifier(patterns: $0) }
             // The block buffer is this worker's, reused from block to block.
             var block: [UInt8] = []
+            // Room for a block and the start of a line longer than a block, allocated once.
+            block.reserveCapacity(blockSize + LineSplitter.maximumLineLength + 2)
             while true {
                 condition.lock()
                 while !stopped, blockCount == nil, nextBlock - consumed >= ahead { condition.wait() }
@@ -140,7 +153,8 @@ public enum ParallelLogReader {
         /// Takes back a digest the parser has read, for its storage.
         func recycle(_ digest: LineDigest) {
             condition.lock()
-            if spare.count < ahead { spare.append(digest) }
+            // Digests in flight and spare ones together stay below twice the workers' count.
+            if spare.count < ahead - 1 { spare.append(digest) }
             condition.unlock()
         }
 

@@ -114,10 +114,18 @@ final class ReportLineClassifier {
     ]
 
     /// The two-byte starts of the lines that only an open report reads or names (its body
-    /// lines, beyond ``generalLineStarts``); tab- and space-indented lines, hex-led lines with a
-    /// tab and empty lines are checked apart in ``mayMatterToAnyReport(_:)``.
+    /// lines, beyond ``generalLineStarts``); tab- and space-indented lines (``indentedStarts``),
+    /// hex-led lines with a tab and empty lines are checked apart in ``mayMatterToAnyReport(_:)``.
     private static let reportBodyLineStarts: [StaticString] = [
         "0x", "de", "st", "bi", "by", "To", "Di", "La", "Or",
+    ]
+
+    /// The space-indented lines any report reads or names: an exception's location, profiler
+    /// frames, gc nodes, dump entries, the C++ report's frames and sample pointers, and the string
+    /// heap's big-stuff total.
+    private static let indentedStarts: [StaticString] = [
+        " at ", " big stuff total size:", "  at ", "  node 0x", "  JobStatus #", "  Feature #", "  Handle", "  sample ptr: ",
+        "    0x",
     ]
 
     /// Whether a line starting with those two bytes may be a line of ``classifyGeneral(_:cut:)``
@@ -142,7 +150,8 @@ final class ReportLineClassifier {
     /// any unrelated line), so a parallel parse may pass it on as a count.
     static func mayMatterToAnyReport(_ line: UnsafeRawBufferPointer) -> Bool {
         guard let first = line.first else { return true }
-        if first == 0x09 || first == 0x20 { return true }
+        if first == 0x09 { return true }
+        if first == 0x20 { return indentedStarts.contains { ByteText.hasPrefix(line, $0) } }
         if line.count >= 2 {
             let start = Int(first) << 8 | Int(line[1])
             if generalFirstTwoBytes[start] || bodyFirstTwoBytes[start] { return true }
