@@ -165,9 +165,9 @@ struct ReportAssembler {
             close(at: position)
         case let .profiler(state) where state.awaitsLastFrames:
             // The header's count is reached: the block has ended unless the last leak's frames still come.
-            let unrelated = state.unrelatedAfterLastLeak.map { ($0.first, $0.lines + 1) } ?? (position, 1)
+            let unrelated = state.unrelatedAfterLastLeak.map { (first: $0.first, lines: $0.lines + 1) } ?? (first: position, lines: 1)
             state.unrelatedAfterLastLeak = unrelated
-            if unrelated.1 > ProfilerBlockState.interleavingWindow { close(at: position) }
+            if unrelated.lines > ProfilerBlockState.interleavingWindow { close(at: position) }
         case let .profiler(state):
             noteInterleaving(state, at: position)
         case let .heap(state):
