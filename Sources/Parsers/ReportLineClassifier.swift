@@ -366,9 +366,26 @@ final class ReportLineClassifier {
 
     /// A `  at …` frame of a profiler leak.
     func classifyProfilerFrame(_ line: UnsafeRawBufferPointer) -> ReportLine? {
-        guard ByteText.hasPrefix(line, "  at "), profilerFrame.matches(line) else { return nil }
+        guard ByteText.hasPrefix(line, "  at "), Self.hasProfilerFrameStructure(line), profilerFrame.matches(line) else { return nil }
         let location = profilerFrame.range(2) != nil ? text(profilerFrame, 2, line) : nil
         return .profilerFrame(function: text(profilerFrame, 1, line), location: location)
+    }
+
+    /// Whether a `  at ` line has a profiler frame's structure: a function name without
+    /// parentheses (a Java frame's `Foo.bar(Foo.java:12)` has them), alone or followed by a space
+    /// and a location that ends in `:<line>` (a node frame's ends in `)`).
+    static func hasProfilerFrameStructure(_ line: UnsafeRawBufferPointer) -> Bool {
+        let nameStart = 5
+        var index = nameStart
+        while index < line.count, line[index] != 0x20 {
+            if line[index] == UInt8(ascii: "(") || line[index] == UInt8(ascii: ")") { return false }
+            index += 1
+        }
+        guard index > nameStart else { return false }
+        guard index < line.count else { return true }
+        var end = line.count
+        while end > index + 1, line[end - 1] >= 0x30, line[end - 1] <= 0x39 { end -= 1 }
+        return end < line.count && line[end - 1] == UInt8(ascii: ":")
     }
 
     /// A pointer line of the smart-pointer dump.

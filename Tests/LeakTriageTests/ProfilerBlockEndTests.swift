@@ -72,3 +72,25 @@ import Testing
         }
     }
 }
+
+/// Other runtimes' stack frames (Java's `  at com.example.Foo(Foo.java:12)`, node's
+/// `  at fn (/app/x.js:1:2)`) after a profiler block are not frames of its last leak.
+@Suite struct ForeignFrameTests {
+    @Test("foreign frames after a block join no stack", arguments: [false, true])
+    func foreignFramesAfterABlock(lastLeakHasFrames: Bool) throws {
+        var lines = try HostileLogs.lines("profiler_basic.log")
+        let lastLeak = try #require(lines.lastIndex { String(decoding: $0, as: UTF8.self).contains("[leak] size=") })
+        if !lastLeakHasFrames { lines.removeSubrange((lastLeak + 1)...) }
+        // The frames first: right after the block's last line, where a frame of its own would be.
+        let foreign = try LookAlikeLog.templates().filter { $0.tool == "java" || $0.tool == "node" }
+            .sorted { $0.text.hasPrefix("  at ") && !$1.text.hasPrefix("  at ") }
+        #expect(foreign.count >= 5)
+        var edited = lines
+        for (index, template) in foreign.enumerated() {
+            edited.append(Array(LookAlikeLog.line(template, seed: UInt64(index + 1), wrapping: .infoMarker).dropLast()))
+        }
+        let alone = try Fixtures.events(HostileLogs.joined(lines))
+        let withForeign = try Fixtures.events(HostileLogs.joined(edited))
+        #expect(withForeign.map { String(describing: $0) } == alone.map { String(describing: $0) })
+    }
+}
