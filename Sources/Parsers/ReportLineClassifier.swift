@@ -405,33 +405,44 @@ final class ReportLineClassifier {
     /// A line of a heap or string-heap body.
     func classifyHeapBody(_ line: UnsafeRawBufferPointer) -> ReportLine? {
         guard let first = line.first else { return nil }
+        // Each pattern is tried only on a line that starts as its lines do.
         switch first {
         case 0x09:
             return classifyHeapTabbed(line)
         case UInt8(ascii: "d"):
-            if decksHeader.matches(line), let size = decimal(decksHeader, 1, line) { return .decksHeader(size: size) }
-            if decksReserves.matches(line), let kb = decimal(decksReserves, 1, line), let chunks = decimal(decksReserves, 2, line) {
+            if ByteText.hasPrefix(line, "decks of size "), decksHeader.matches(line), let size = decimal(decksHeader, 1, line) {
+                return .decksHeader(size: size)
+            }
+            if ByteText.hasPrefix(line, "decks reserves "), decksReserves.matches(line), let kb = decimal(decksReserves, 1, line),
+               let chunks = decimal(decksReserves, 2, line) {
                 return .decksReserves(kilobytes: kb, chunks: chunks)
             }
         case UInt8(ascii: "s"):
-            if stringDecksHeader.matches(line), let size = decimal(stringDecksHeader, 1, line) {
+            if ByteText.hasPrefix(line, "string decks of size "), stringDecksHeader.matches(line),
+               let size = decimal(stringDecksHeader, 1, line) {
                 return .stringDecksHeader(size: size)
             }
         case UInt8(ascii: "b"):
             if ByteText.equals(line, "big stuff:") { return .bigStuffHeader }
             if ByteText.equals(line, "bytes per location:") { return .bytesPerLocationHeader }
         case UInt8(ascii: " "):
-            if stringBigStuffTotal.matches(line), let kb = decimal(stringBigStuffTotal, 1, line) {
+            if ByteText.hasPrefix(line, " big stuff total size:"), stringBigStuffTotal.matches(line),
+               let kb = decimal(stringBigStuffTotal, 1, line) {
                 return .stringBigStuffTotal(kilobytes: kb)
             }
         default:
             break
         }
-        if linearChunk.matches(line), let address = hex(linearChunk, 1, line), let used = decimal(linearChunk, 2, line),
-           let size = decimal(linearChunk, 3, line) {
+        var cursor = ByteCursor(line)
+        guard cursor.skipHexDigits(), cursor.skip("\t") else { return nil }
+        let afterTab = cursor
+        if cursor.skipDigits(), cursor.skip(" of "), linearChunk.matches(line), let address = hex(linearChunk, 1, line),
+           let used = decimal(linearChunk, 2, line), let size = decimal(linearChunk, 3, line) {
             return .linearChunk(address: address, used: used, size: size)
         }
-        if bytesPerLocation.matches(line), let bytes = decimal(bytesPerLocation, 1, line) {
+        cursor = ByteCursor(line)
+        if cursor.skipDigits(), cursor.index == afterTab.index - 1, bytesPerLocation.matches(line),
+           let bytes = decimal(bytesPerLocation, 1, line) {
             return .bytesPerLocation(bytes: bytes, location: text(bytesPerLocation, 2, line))
         }
         return nil
@@ -439,22 +450,28 @@ final class ReportLineClassifier {
 
     private func classifyHeapTabbed(_ line: UnsafeRawBufferPointer) -> ReportLine? {
         if ByteText.equals(line, "\tsize\tpointer\t\tid") { return .bigStuffColumns }
-        if line.count > 1, line[1] == UInt8(ascii: "[") || (line[1] >= 0x30 && line[1] <= 0x39) {
+        var cursor = ByteCursor(line, at: 1)
+        if cursor.skip("[") {
             if deckRange.matches(line), let from = hex(deckRange, 1, line), let to = hex(deckRange, 2, line) {
                 return .deckRange(from: from, to: to)
             }
-            if deckCounts.matches(line), let allocated = decimal(deckCounts, 1, line), let total = decimal(deckCounts, 2, line),
-               let bytes = decimal(deckCounts, 3, line), let totalBytes = decimal(deckCounts, 4, line) {
-                return .deckCounts(allocated: allocated, total: total, bytes: bytes, totalBytes: totalBytes)
-            }
-            if bigStuffRow.matches(line), let size = decimal(bigStuffRow, 1, line), let pointer = hex(bigStuffRow, 2, line),
-               let id = decimal(bigStuffRow, 3, line) {
-                let comment = bigStuffRow.range(4) != nil ? text(bigStuffRow, 4, line) : nil
-                let location = bigStuffRow.range(5) != nil ? text(bigStuffRow, 5, line) : nil
-                return .bigStuffRow(size: size, pointer: pointer, id: id, comment: comment, location: location)
+        } else if cursor.skipDigits() {
+            if cursor.skip(" of ") {
+                if deckCounts.matches(line), let allocated = decimal(deckCounts, 1, line), let total = decimal(deckCounts, 2, line),
+                   let bytes = decimal(deckCounts, 3, line), let totalBytes = decimal(deckCounts, 4, line) {
+                    return .deckCounts(allocated: allocated, total: total, bytes: bytes, totalBytes: totalBytes)
+                }
+            } else if cursor.skip("\t0x") {
+                if bigStuffRow.matches(line), let size = decimal(bigStuffRow, 1, line), let pointer = hex(bigStuffRow, 2, line),
+                   let id = decimal(bigStuffRow, 3, line) {
+                    let comment = bigStuffRow.range(4) != nil ? text(bigStuffRow, 4, line) : nil
+                    let location = bigStuffRow.range(5) != nil ? text(bigStuffRow, 5, line) : nil
+                    return .bigStuffRow(size: size, pointer: pointer, id: id, comment: comment, location: location)
+                }
             }
         }
-        if stringBigStuffRow.matches(line), let size = decimal(stringBigStuffRow, 2, line) {
+        cursor = ByteCursor(line, at: 1)
+        if cursor.skip(past: " bytes, at 0x"), stringBigStuffRow.matches(line), let size = decimal(stringBigStuffRow, 2, line) {
             return .stringBigStuffRow(text: text(stringBigStuffRow, 1, line), size: size, address: text(stringBigStuffRow, 3, line))
         }
         return nil
