@@ -498,15 +498,17 @@ final class ReportLineClassifier {
                 let library = cppFrame.range(3) != nil ? text(cppFrame, 3, line) : nil
                 return .cppFrame(address: address, symbol: symbol == "?" && library == nil ? nil : symbol, library: library)
             }
-            if cppSamplePointer.matches(line), let pointer = hex(cppSamplePointer, 1, line) { return .cppSamplePointer(pointer) }
+            if ByteText.hasPrefix(line, "  sample ptr: 0x"), cppSamplePointer.matches(line), let pointer = hex(cppSamplePointer, 1, line) {
+                return .cppSamplePointer(pointer)
+            }
         case UInt8(ascii: "-"):
-            if cppSite.matches(line), let index = decimal(cppSite, 1, line), let allocations = decimal(cppSite, 2, line),
+            if ByteText.hasPrefix(line, "--- Leak site #"), cppSite.matches(line), let index = decimal(cppSite, 1, line), let allocations = decimal(cppSite, 2, line),
                let bytes = decimal(cppSite, 3, line), let minimum = decimal(cppSite, 4, line),
                let maximum = decimal(cppSite, 5, line), let mean = decimal(cppSite, 6, line) {
                 return .cppSite(index: index, allocations: allocations, bytes: bytes, min: minimum, max: maximum, mean: mean)
             }
         case UInt8(ascii: "="):
-            if cppReportEnd.matches(line), let leaks = decimal(cppReportEnd, 1, line), let sites = decimal(cppReportEnd, 2, line) {
+            if ByteText.hasPrefix(line, "=== End report ("), cppReportEnd.matches(line), let leaks = decimal(cppReportEnd, 1, line), let sites = decimal(cppReportEnd, 2, line) {
                 return .cppReportEnd(leaks: leaks, sites: sites, seconds: text(cppReportEnd, 3, line))
             }
         case UInt8(ascii: "T"), UInt8(ascii: "D"), UInt8(ascii: "L"), UInt8(ascii: "O"):
