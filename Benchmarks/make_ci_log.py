@@ -151,16 +151,92 @@ def filler_lines(rng, count):
     return lines
 
 
+SHORT_WORDS = ["lex", "ast", "hal", "vm", "jit", "gc", "fs", "io", "rtti", "aot"]
+
+
+def short_lines(rng, count):
+    """Short build and test lines (about 45 bytes), no timestamps: a terse CI or terminal log."""
+    lines = []
+    for _ in range(count):
+        kind = rng.random()
+        word = rng.choice(SHORT_WORDS)
+        if kind < 0.35:
+            lines.append("[%3d%%] Building CXX object %s_%d.o" % (rng.randint(0, 100), word, rng.randint(1, 99)))
+        elif kind < 0.6:
+            lines.append("PASS: tests/%s/test_%s_%d.das" % (word, rng.choice(SHORT_WORDS), rng.randint(1, 99)))
+        elif kind < 0.8:
+            lines.append("ok   github.com/acme/%s   %.3fs" % (word, rng.random()))
+        elif kind < 0.9:
+            lines.append("  CC      src/%s/%s_%d.o" % (word, rng.choice(SHORT_WORDS), rng.randint(1, 999)))
+        else:
+            lines.append("%s: %d warnings, %d errors" % (word, rng.randint(0, 9), 0))
+    return lines
+
+
+def read_look_alike_templates():
+    templates = []
+    with open(os.path.join(ROOT, "Tests", "Fixtures", "look-alike-lines.txt"), encoding="utf-8") as handle:
+        for line in handle:
+            line = line.rstrip("\n")
+            if line and not line.startswith("#") and "\t" in line:
+                templates.append(line.split("\t", 1)[1])
+    return templates
+
+
+LOOK_ALIKE_WORDS = ["alpha", "build", "cache", "delta", "engine", "fetch", "graph", "heap", "index", "job",
+                    "kernel", "leak", "merge", "node", "owner", "parse", "queue", "render", "shard", "total"]
+
+
+def expand_look_alike(template, rng):
+    """One line of a template of Tests/Fixtures/look-alike-lines.txt (see its header)."""
+    out = []
+    i = 0
+    while i < len(template):
+        c = template[i]
+        if c == "\\" and i + 1 < len(template):
+            nxt = template[i + 1]
+            out.append({"t": "\t", "e": "\x1b"}.get(nxt, nxt))
+            i += 2
+        elif c == "{" and i + 2 < len(template) and template[i + 2] == "}":
+            kind = template[i + 1]
+            if kind == "n": out.append(str(rng.randint(0, 999)))
+            elif kind == "N": out.append(str(rng.randint(0, 9_999_999_999)))
+            elif kind == "x": out.append("%x" % rng.randint(0, 0xFFFF))
+            elif kind == "X": out.append("%012x" % rng.randint(0, (1 << 48) - 1))
+            elif kind == "w": out.append(rng.choice(LOOK_ALIKE_WORDS))
+            elif kind == "W": out.append(rng.choice(LOOK_ALIKE_WORDS).capitalize())
+            elif kind == "f": out.append("%d.%03d" % (rng.randint(0, 99), rng.randint(0, 999)))
+            else: out.append(template[i:i + 3])
+            i += 3
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def look_alike_lines(rng, count, templates):
+    return [expand_look_alike(rng.choice(templates), rng) for _ in range(count)]
+
+
 def timestamp(rng):
     return "2026-11-24T%02d:%02d:%02d.%07dZ " % (rng.randint(0, 23), rng.randint(0, 59), rng.randint(0, 59),
                                                   rng.randint(0, 9999999))
 
 
-def filler_blocks(rng, count, size):
+def filler_blocks(rng, count, size, filler):
+    """Blocks of ordinary output: `ci` (long lines, GitHub timestamps), `short` (about 45 bytes,
+    bare) or `lookalike` (other tools' lines that share a report line's first words; half of
+    them with a timestamp)."""
+    templates = read_look_alike_templates() if filler == "lookalike" else []
     blocks = []
     for _ in range(count):
-        lines = filler_lines(rng, size // 90)
-        text = "".join(timestamp(rng) + line + "\n" for line in lines)
+        if filler == "short":
+            text = "".join(line + "\n" for line in short_lines(rng, size // 45))
+        elif filler == "lookalike":
+            text = "".join((timestamp(rng) if rng.random() < 0.5 else "") + line + "\n"
+                           for line in look_alike_lines(rng, size // 60, templates))
+        else:
+            text = "".join(timestamp(rng) + line + "\n" for line in filler_lines(rng, size // 90))
         blocks.append(text.encode("utf-8"))
     return blocks
 
@@ -199,6 +275,10 @@ def main():
                         help="share of the log taken by the small corpus reports (big_profiler comes on top)")
     parser.add_argument("--big-profiler-every", type=int, default=512 << 20,
                         help="splice big_profiler.log.gz once per this many bytes")
+    parser.add_argument("--filler", choices=["ci", "short", "lookalike"], default="ci",
+                        help="the ordinary output between reports (see filler_blocks)")
+    parser.add_argument("--filler-block", type=int, default=256 << 10,
+                        help="bytes of ordinary output between two splices (small for a report-dense log)")
     parser.add_argument("--skip", action="append", default=[], help="corpus file never spliced (to make a different HEAD log)")
     args = parser.parse_args()
     if not 0 <= args.report_share < 0.95:
@@ -210,7 +290,7 @@ def main():
     corpus = {name: read_corpus(name) for name in names}
     big = stamped(read_corpus("big_profiler.log.gz"))
     rng = random.Random(args.seed)
-    blocks = filler_blocks(rng, 48, 256 << 10)
+    blocks = filler_blocks(rng, 48, args.filler_block, args.filler)
 
     totals = {name: [0, 0] for name in DETECTORS.values()}
     splices = {}

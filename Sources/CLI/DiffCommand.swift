@@ -53,9 +53,9 @@ extension LeakTriageCommand {
             }
             let basePaths = (logs.first.map { [$0] } ?? []) + base
             let headPaths = (logs.count == 2 ? [logs[1]] : []) + head
-            let baseReport = try LogAnalysis.analyse(basePaths, only: only, settings: settings)
             let diff: LeakDiff
             if options.format == .native {
+                let baseReport = try LogAnalysis.analyse(basePaths, only: only, settings: settings)
                 // The new leaks, printed as daslang would have printed them.
                 var computed: LeakDiff?
                 let replay = try NativeReplay(mechanisms: only, settings: settings).render(headPaths) { head in
@@ -66,7 +66,8 @@ extension LeakTriageCommand {
                 diff = computed ?? compare(baseReport, LogAnalysis.filtered(replay.report, only: only))
                 try options.emit(replay.text)
             } else {
-                diff = compare(baseReport, try LogAnalysis.analyse(headPaths, only: only, settings: settings))
+                let (baseReport, headReport) = try LogAnalysis.analyse(base: basePaths, head: headPaths, only: only, settings: settings)
+                diff = compare(baseReport, headReport)
                 try deliver(diff)
             }
             let gated = failOn == .any ? diff.new + diff.persisting.map(\.finding) + diff.intermittent.map(\.finding) : diff.new

@@ -12,15 +12,18 @@ struct InputReader {
     /// bytes, as read, to `passThrough` (`annotate` copies the log to standard output with it).
     /// Throws ``CLIError/unreadableInput(path:reason:)`` naming the input that failed, or what
     /// `passThrough` throws.
-    /// `beginInput` is told the index of each input before its first chunk.
+    /// `beginInput` is told the index of each input before its first chunk. A large regular file is
+    /// digested by `workers` threads besides this one; `showsProgress` false keeps the terminal quiet
+    /// (two readers at once would draw over each other).
     static func read(
         _ paths: [String], recordLines: Bool = false, beginInput: ((Int) -> Void)? = nil,
-        passThrough: ((UnsafeRawBufferPointer) throws -> Void)? = nil, receive: @escaping (LogEvent) -> Void
+        passThrough: ((UnsafeRawBufferPointer) throws -> Void)? = nil, workers: Int = 2, showsProgress: Bool = true,
+        receive: @escaping (LogEvent) -> Void
     ) throws -> [InputSummary] {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 16)
         defer { buffer.deallocate() }
         var summaries: [InputSummary] = []
-        let progress = ReadProgress.onStandardError(copyingToStandardOutput: passThrough != nil)
+        let progress = showsProgress ? ReadProgress.onStandardError(copyingToStandardOutput: passThrough != nil) : nil
         for (index, path) in paths.enumerated() {
             let parser = try LogParser(input: index, recordLines: recordLines, emit: receive)
             beginInput?(index)
@@ -31,6 +34,18 @@ struct InputReader {
             let known = fstat(descriptor, &status) == 0
             if known, (status.st_mode & S_IFMT) == S_IFDIR {
                 throw CLIError.unreadableInput(path: path, reason: "is a directory")
+            }
+            // A large regular file is read by more threads when a core is free (same events, same
+            // order); pipes, small files and passed-through or re-rendered logs by this one.
+            if known, (status.st_mode & S_IFMT) == S_IFREG, status.st_size >= ParallelLogReader.minimumSize,
+               passThrough == nil, !recordLines, ParallelLogReader.hasSpareCore {
+                do {
+                    let totals = try ParallelLogReader.read(descriptor, into: parser, workers: workers)
+                    summaries.append(InputSummary(path: path, lines: totals.lines, bytes: totals.bytes))
+                    continue
+                } catch {
+                    throw CLIError.unreadableInput(path: path, reason: Self.reason(error.code))
+                }
             }
             progress?.begin(name: path == "-" ? "<stdin>" : path,
                             total: known && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil)

@@ -12,11 +12,37 @@ enum LogAnalysis {
         _ paths: [String], only: Set<Mechanism>?, settings: TriageSettings,
         beginInput: ((Int) -> Void)? = nil, passThrough: ((UnsafeRawBufferPointer) throws -> Void)? = nil
     ) throws -> LeakReport {
-        let builder = BuilderBox(settings: settings)
-        let inputs = try InputReader.read(paths, beginInput: beginInput, passThrough: passThrough) { builder.value.receive($0) }
-        let report = builder.value.build(inputs: inputs)
+        let report = try triage(paths, settings: settings, beginInput: beginInput, passThrough: passThrough)
         Diagnostics.report(report)
         return filtered(report, only: only)
+    }
+
+    /// The same for two sets of logs at once (the two sides of a `diff`), each read on its own
+    /// thread. Errors and diagnostics come out as if `base` were analysed before `head`.
+    static func analyse(
+        base: [String], head: [String], only: Set<Mechanism>?, settings: TriageSettings
+    ) throws -> (base: LeakReport, head: LeakReport) {
+        // Each side already has a thread of its own: one digesting thread more each keeps both cores busy.
+        let (baseResult, headResult) = Concurrently.both(
+            { try triage(base, settings: settings, workers: 1, showsProgress: false) },
+            { try triage(head, settings: settings, workers: 1, showsProgress: false) })
+        let baseReport = try baseResult.get()
+        Diagnostics.report(baseReport)
+        let headReport = try headResult.get()
+        Diagnostics.report(headReport)
+        return (filtered(baseReport, only: only), filtered(headReport, only: only))
+    }
+
+    /// Reads `paths` into a triaged report, unfiltered, saying nothing.
+    private static func triage(
+        _ paths: [String], settings: TriageSettings, beginInput: ((Int) -> Void)? = nil,
+        passThrough: ((UnsafeRawBufferPointer) throws -> Void)? = nil, workers: Int = 2, showsProgress: Bool = true
+    ) throws -> LeakReport {
+        let builder = BuilderBox(settings: settings)
+        let inputs = try InputReader.read(
+            paths, beginInput: beginInput, passThrough: passThrough, workers: workers, showsProgress: showsProgress
+        ) { builder.value.receive($0) }
+        return builder.value.build(inputs: inputs)
     }
 
     /// `report` with only the findings of `only` mechanisms (all when nil), ranked again.

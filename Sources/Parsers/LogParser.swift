@@ -48,6 +48,29 @@ public final class LogParser {
         }
     }
 
+    /// Reads a block's digest whose first line is line `lineBase + 1` of the input (a parallel parse).
+    func read(_ digest: LineDigest, lineBase: Int) {
+        withReader { reader in
+            digest.bytes.withUnsafeBytes { bytes in
+                for entry in digest.entries {
+                    switch entry {
+                    case let .line(range, number, marker, cut, general):
+                        let reading: ReportLineClassifier.Reading?
+                        switch general {
+                        case .unknown: reading = nil
+                        case .ordinary: reading = .ordinary
+                        case let .reading(index): reading = digest.readings[index]
+                        }
+                        reader.assembler.read(UnsafeRawBufferPointer(rebasing: bytes[range]), marker: marker,
+                                              lineNumber: lineBase + number, cut: cut, general: reading)
+                    case let .ordinary(first, count):
+                        reader.assembler.readOrdinaryLines(first: lineBase + first, count: count)
+                    }
+                }
+            }
+        }
+    }
+
     private func withReader(_ body: (inout LineReader) -> Void) {
         guard var current = reader.take() else {
             preconditionFailure("LogParser was fed from inside its own emit callback")

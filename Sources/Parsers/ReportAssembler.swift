@@ -40,8 +40,12 @@ struct ReportAssembler {
 
     // MARK: Reading
 
-    /// Reads one cleaned line.
-    mutating func read(_ content: UnsafeRawBufferPointer, marker: LogMarker?, lineNumber: Int, cut: Bool) {
+    /// Reads one cleaned line; `general` is what ``ReportLineClassifier/classifyGeneral(_:cut:)``
+    /// makes of it, when another thread has classified it already.
+    mutating func read(
+        _ content: UnsafeRawBufferPointer, marker: LogMarker?, lineNumber: Int, cut: Bool,
+        general: ReportLineClassifier.Reading? = nil
+    ) {
         let position = LogPosition(input: input, line: lineNumber)
         if pendingException != nil {
             if let line = classifier.classifyExceptionLocation(content), case let .exceptionLocation(text) = line {
@@ -57,15 +61,19 @@ struct ReportAssembler {
             return
         }
         // No report line is longer than the splitter keeps: a cut line is never read as one,
-        // only named when it starts like one.
-        if !cut {
-            if readInsideOpenReport(content, marker: marker, position: position) { return }
-            if let line = classifier.classifyGeneral(content) {
-                handle(line, marker: marker, position: position)
-                return
-            }
+        // only named when it has the structure of one.
+        if !cut, readInsideOpenReport(content, marker: marker, position: position) { return }
+        let name: String?
+        switch general ?? classifier.classifyGeneral(content, cut: cut) {
+        case let .line(line):
+            handle(line, marker: marker, position: position)
+            return
+        case let .halfRecognised(known):
+            name = known
+        case .ordinary:
+            name = halfRecognisedInOpenReport(content)
         }
-        if let name = classifier.halfRecognised(content) ?? halfRecognisedInOpenReport(content) {
+        if let name {
             let reason = cut ? "is longer than \(LineSplitter.maximumLineLength) bytes" : "could not be read"
             diagnose(.warning, position, "a \(kind: name) \(kind: reason): \(Self.snippet(content))", untrustworthy: true)
         }
@@ -81,6 +89,20 @@ struct ReportAssembler {
         emit(.testRunner(TestRunnerEvent(kind: kind, position: position)))
     }
 
+    /// Reads `count` ordinary lines from line `first` on: lines that mean nothing to any report
+    /// (``ReportLineClassifier/mayMatterToAnyReport(_:)`` is false), read exactly as ``read(_:marker:lineNumber:cut:)``
+    /// would read each.
+    mutating func readOrdinaryLines(first: Int, count: Int) {
+        guard count > 0 else { return }
+        if pendingException != nil { finishException(location: nil) }
+        var number = first
+        while number < first + count {
+            if case .none = open { return }
+            unrelatedLine(LogPosition(input: input, line: number))
+            number += 1
+        }
+    }
+
     /// What a line the open report did not take looks like, when it looks like one of that
     /// report's own lines (which only it prints): a corrupt line, not interleaved output.
     private func halfRecognisedInOpenReport(_ content: UnsafeRawBufferPointer) -> String? {
@@ -88,7 +110,11 @@ struct ReportAssembler {
         case .cpp:
             return classifier.halfRecognisedInCppReport(content)
         case let .heap(state) where state.section == .heap:
-            return classifier.looksLikeHeapBodyLine(content) ? "heap report line" : nil
+            return classifier.looksLikeHeapBodyLine(content, inBytesPerLocation: state.part == .bytesPerLocation) ? "heap report line" : nil
+        case let .gc(state) where !state.isComplete:
+            return classifier.halfRecognisedEntry(content, of: .gc)
+        case let .dump(state):
+            return classifier.halfRecognisedEntry(content, of: state.entryLines)
         default:
             return nil
         }
@@ -108,10 +134,21 @@ struct ReportAssembler {
             guard state.currentSize != nil, ByteText.hasPrefix(content, "  at "), let frame = profilerFrame(content) else {
                 return false
             }
+            if let unrelated = state.unrelatedAfterLastLeak {
+                // The last leak's frames after other output: the block was interleaved.
+                state.unrelatedAfterLastLeak = nil
+                noteInterleaving(state, at: unrelated.first)
+            }
             append(frame, to: &state.currentFrames, cut: &state.currentFramesCut, position: position)
-            if let line = frame.line { record(line, marker, position) }
+            if recordLines, let line = frame.line { record(line, marker, position) }
             return true
         case let .heap(state):
+            // Under a string-heap chunk, a line indented as its strings are is one, whatever it holds.
+            if let indent = state.stringIndent, classifier.isHeapString(content, indent: indent) {
+                // Its text is only kept for re-rendering.
+                if recordLines, let string = classifier.classifyHeapString(content, indent: indent) { record(string, marker, position) }
+                return true
+            }
             guard let line = classifier.classifyHeapBody(content), accept(line, into: state, position: position) else {
                 return false
             }
@@ -138,12 +175,13 @@ struct ReportAssembler {
         switch open {
         case let .profiler(state) where state.isComplete:
             close(at: position)
+        case let .profiler(state) where state.awaitsLastFrames:
+            // The header's count is reached: the block has ended unless the last leak's frames still come.
+            let unrelated = state.unrelatedAfterLastLeak.map { (first: $0.first, lines: $0.lines + 1) } ?? (first: position, lines: 1)
+            state.unrelatedAfterLastLeak = unrelated
+            if unrelated.lines > ProfilerBlockState.interleavingWindow { close(at: position) }
         case let .profiler(state):
-            if !interleavedReported {
-                diagnose(.note, position, "unrelated output interleaved inside the profiler block of context '\(state.context)'",
-                         untrustworthy: false)
-                interleavedReported = true
-            }
+            noteInterleaving(state, at: position)
         case let .heap(state):
             state.interrupted = true
         case let .gc(state) where state.isComplete:
@@ -151,6 +189,14 @@ struct ReportAssembler {
         default:
             break
         }
+    }
+
+    /// Notes, once per input, that a profiler block had other output inside it.
+    private mutating func noteInterleaving(_ state: ProfilerBlockState, at position: LogPosition) {
+        guard !interleavedReported else { return }
+        diagnose(.note, position, "unrelated output interleaved inside the profiler block of context '\(state.context)'",
+                 untrustworthy: false)
+        interleavedReported = true
     }
 
     // MARK: Typed lines
@@ -449,12 +495,6 @@ struct ReportAssembler {
             if used > 0 {
                 emit(.occurrence(Occurrence(detector: .heapReport, kind: strings ? "string chunk" : "linear chunk",
                                             count: 1, bytes: used, position: position)))
-            }
-        case let .heapString(_, indent):
-            guard strings, !state.interrupted else { return false }
-            switch (state.part, indent) {
-            case (.linear, 1), (.stringDecks, 2): break
-            default: return false
             }
         case let .stringBigStuffRow(_, size, _):
             guard state.part == .stringBigStuff else { return false }

@@ -23,6 +23,14 @@ public struct LeakReportBuilder: Sendable {
     private var draftIndexByRawKey: [RawOccurrenceKey: Int] = [:]
     /// Feature drafts → the JobStatus draft they belong to and how (`owned-by`, `embedded-in`).
     private var featureOwners: [Int: (owner: Int, relation: String)] = [:]
+    /// The last raw key and its draft: reports list the same site many times in a row (a
+    /// profiler block's leaks from one loop, a dump's entries), and comparing with the last key
+    /// is cheaper than hashing it.
+    private var lastRawKey: (key: RawOccurrenceKey, draft: Int)?
+    /// The last file noted for next steps, whether it is a user script, and how many notes of it
+    /// are not in `scripts` yet: a run of occurrences in one file costs a comparison each, not a
+    /// library check and two dictionary lookups.
+    private var lastNoted: (input: Int, file: String, isScript: Bool, uncounted: Int)?
     private var summary: [Detector: DetectorSummary] = [:]
     private var panics: [Panic] = []
     private var traces: [String: TraceSummary] = [:]
@@ -146,8 +154,11 @@ public struct LeakReportBuilder: Sendable {
         let raw = RawOccurrenceKey(occurrence, qualifier: owner.map { "\($0.relation)#\($0.owner)" } ?? featureQualifier(occurrence),
                                    segment: segment)
         let index: Int
-        if let existing = draftIndexByRawKey[raw] {
+        if let last = lastRawKey, last.key == raw {
+            index = last.draft
+        } else if let existing = draftIndexByRawKey[raw] {
             index = existing
+            lastRawKey = (raw, index)
         } else {
             index = drafts.count
             drafts.append(FindingDraft(first: occurrence))
@@ -156,6 +167,7 @@ public struct LeakReportBuilder: Sendable {
             if let owner { featureOwners[index] = (owner.owner, owner.relation) }
             drafts[index].relation = owner?.description ?? ownerlessRelation(occurrence)
             notePlaces(of: occurrence)
+            lastRawKey = (raw, index)
         }
         drafts[index].add(occurrence)
         if recordsOccurrenceFingerprints { occurrenceDrafts[occurrence.position] = index }
@@ -207,9 +219,24 @@ public struct LeakReportBuilder: Sendable {
     }
 
     private mutating func noteScript(_ location: SourceLocation?, input: Int) {
-        guard let location, !location.isLibrary, location.file.hasSuffix(".das") else { return }
-        if scripts[input, default: [:]][location.file] == nil { scriptOrder[input, default: []].append(location.file) }
-        scripts[input, default: [:]][location.file, default: 0] += 1
+        guard let location else { return }
+        if var last = lastNoted, last.input == input, last.file == location.file {
+            if last.isScript {
+                last.uncounted += 1
+                lastNoted = last
+            }
+            return
+        }
+        countNoted(into: &scripts, order: &scriptOrder)
+        let isScript = !location.isLibrary && location.file.hasSuffix(".das")
+        lastNoted = (input, location.file, isScript, isScript ? 1 : 0)
+    }
+
+    /// Adds the notes of the last file not counted yet to `counts`.
+    private func countNoted(into counts: inout [Int: [String: Int]], order: inout [Int: [String]]) {
+        guard let last = lastNoted, last.uncounted > 0 else { return }
+        if counts[last.input, default: [:]][last.file] == nil { order[last.input, default: []].append(last.file) }
+        counts[last.input, default: [:]][last.file, default: 0] += last.uncounted
     }
 
     /// The findings in triage order, with totals, panics, traces and diagnostics.
@@ -231,6 +258,9 @@ public struct LeakReportBuilder: Sendable {
             allDiagnostics.append(note)
             grouping.add(note)
         }
+        // The last run of notes of one file is counted only when another file is noted.
+        countNoted(into: &scripts, order: &scriptOrder)
+        lastNoted = nil
         let primaryScripts = self.primaryScripts()
         let paths = PathNormalizer(checkoutRoots: settings.checkoutRoots, installRoots: installRoots, anchor: anchor(primaryScripts))
         let frames = FrameClassifier(installRoots: installRoots, libraryPatterns: settings.libraryPatterns)

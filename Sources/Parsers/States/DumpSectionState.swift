@@ -24,6 +24,16 @@ final class DumpSectionState {
         self.firstPosition = firstPosition
     }
 
+    /// The entry lines the section lists.
+    var entryLines: ReportEntries {
+        switch kind {
+        case .jobStatus: return .jobStatus
+        case .feature: return .feature
+        case .smartPointers: return .smartPointers
+        case .handles: return .handles
+        }
+    }
+
     /// What the section is called in diagnostics.
     var name: String {
         switch kind {

@@ -29,6 +29,18 @@ final class HeapReportState {
     private(set) var tooManyLocations = false
     var pendingDeckRange = false
 
+    /// How many tabs stand before a string where the report lists strings now: one under a
+    /// string-heap linear chunk, two under a string deck's chunk; nil where it lists none, or
+    /// once unrelated output came in between (a bare string is then too weak a line to take).
+    var stringIndent: Int? {
+        guard section == .strings, !interrupted else { return nil }
+        switch part {
+        case .linear: return 1
+        case .stringDecks: return 2
+        default: return nil
+        }
+    }
+
     init(headerPosition: LogPosition) {
         self.headerPosition = headerPosition
     }

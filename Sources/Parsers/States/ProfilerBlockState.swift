@@ -22,9 +22,22 @@ final class ProfilerBlockState {
         self.headerPosition = headerPosition
     }
 
+    /// Where unrelated output began after every announced leak had arrived, the last one
+    /// without a frame so far: the block may have ended there (the last leak has no stack) or
+    /// the last leak's frames may still come after interleaved lines.
+    var unrelatedAfterLastLeak: (first: LogPosition, lines: Int)?
+    /// How many unrelated lines may stand between a block's last leak and its frames. Lines
+    /// from another thread come in ones and twos; a block is closed after this many.
+    static let interleavingWindow = 64
+
     /// Whether every announced leak has arrived and the last one has a frame.
     var isComplete: Bool {
         leaksSeen >= declaredAllocations && (currentSize == nil || !currentFrames.isEmpty)
+    }
+
+    /// Whether every announced leak has arrived, the last one so far without a frame.
+    var awaitsLastFrames: Bool {
+        leaksSeen >= declaredAllocations && currentSize != nil && currentFrames.isEmpty
     }
 
     /// Finishes the current leak, if any, as an occurrence; its stack comes from `stacks`.
