@@ -35,6 +35,15 @@ struct InputReader {
             if known, (status.st_mode & S_IFMT) == S_IFDIR {
                 throw CLIError.unreadableInput(path: path, reason: "is a directory")
             }
+            if known, (status.st_mode & S_IFMT) == S_IFREG {
+                var prefix = [UInt8](repeating: 0, count: CompressedInput.prefixLength)
+                let count = prefix.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+                if count > 0, let reason = prefix.withUnsafeBytes({
+                    CompressedInput.reason(path: path, prefix: UnsafeRawBufferPointer(rebasing: $0[0..<count]))
+                }) {
+                    throw CLIError.unreadableInput(path: path, reason: reason)
+                }
+            }
             // A large regular file is read by more threads when a core is free (same events, same
             // order); pipes, small files and passed-through or re-rendered logs by this one.
             if known, (status.st_mode & S_IFMT) == S_IFREG, status.st_size >= ParallelLogReader.minimumSize,
@@ -50,6 +59,7 @@ struct InputReader {
             progress?.begin(name: path == "-" ? "<stdin>" : path,
                             total: known && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil)
             defer { progress?.end() }
+            var isFirstChunk = true
             while true {
                 let count = Foundation.read(descriptor, buffer.baseAddress, bufferSize)
                 if count < 0 {
@@ -58,6 +68,10 @@ struct InputReader {
                 }
                 if count == 0 { break }
                 let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+                if isFirstChunk, let reason = CompressedInput.reason(path: path, prefix: chunk) {
+                    throw CLIError.unreadableInput(path: path, reason: reason)
+                }
+                isFirstChunk = false
                 try passThrough?(chunk)
                 parser.feed(chunk)
                 progress?.advance(by: count)

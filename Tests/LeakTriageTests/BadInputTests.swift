@@ -24,6 +24,20 @@ struct BadInputTests {
         #expect(stderrLines(result) == ["leaktriage: error: cannot read \(path): is a directory"])
     }
 
+    @Test func aCompressedLogExits2NamingItInsteadOfReadingAsClean() throws {
+        // The corpus ships big logs gzipped; read as text they held no report and passed --strict.
+        let gzipped = Array(try Data(contentsOf: Fixtures.directory.appendingPathComponent("corpus/big_profiler.log.gz")))
+        let result = try run(on: gzipped, "--strict", name: "big_profiler.log.gz")
+        #expect(result.status == 2)
+        #expect(stderrLines(result).first
+            == "leaktriage: error: cannot read big_profiler.log.gz: gzip-compressed (decompress it first: gzip -dc big_profiler.log.gz | leaktriage -)")
+        #expect(result.stdout.isEmpty)
+        // A pipe's first chunk tells too (the start only: the tool stops reading, the pipe must not fill).
+        let piped = try CLIRunner.run(["run", "-"], stdin: Array(gzipped.prefix(4096)))
+        #expect(piped.status == 2)
+        #expect(stderrLines(piped).first?.hasPrefix("leaktriage: error: cannot read -: gzip-compressed") == true)
+    }
+
     // MARK: logs with nothing to read
 
     @Test func anEmptyFileHasNothingToReport() throws {
