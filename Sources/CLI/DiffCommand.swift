@@ -84,7 +84,9 @@ extension LeakTriageCommand {
             case .json: try options.emit { write in try DiffJSONReporter().write(diff, options: options.renderOptions, to: write) }
             case .html:
                 let findings = diff.new + diff.fixed + diff.persisting.map(\.finding)
-                try options.emit(DiffHTMLReporter().render(diff, options: SourceLineReader.options(options.renderOptions, showing: findings)))
+                var renderOptions = SourceLineReader.options(options.renderOptions, showing: findings)
+                renderOptions.flameGraphs = FlameGraph.graphs(of: diff)
+                try options.emit(DiffHTMLReporter().render(diff, options: renderOptions))
             case .sarif, .github, .junit, .codequality, .native:
                 // Annotation formats show what the change introduced: the new findings.
                 var introduced = diff.head

@@ -12,13 +12,13 @@ import LeakModel
 /// is recipe `v1`, kept to read baselines written with it.
 public enum Fingerprinter {
     /// The recipe version carried in every key.
-    public static let version = "v2"
+    public static let version = FingerprintRecipe.version
     /// The recipe a baseline without a recipe field was written with.
     public static let legacyVersion = "v1"
 
     /// The fingerprint of a normalised key.
     public static func fingerprint(ofKey key: String) -> String {
-        String(SHA256.hexDigest(key).prefix(32))
+        FingerprintRecipe.fingerprint(ofKey: key)
     }
 
     /// The `v2` key of an occurrence. `qualifier` carries what only the collector knows (for a
