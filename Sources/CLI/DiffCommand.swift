@@ -59,11 +59,11 @@ extension LeakTriageCommand {
                 // The new leaks, printed as daslang would have printed them.
                 var computed: LeakDiff?
                 let replay = try NativeReplay(mechanisms: only, settings: settings).render(headPaths) { head in
-                    let result = compare(baseReport, LogAnalysis.filtered(head, only: only))
+                    let result = compare(baseReport, head.keeping(only: only))
                     computed = result
                     return Set(result.new.map(\.fingerprint))
                 }
-                diff = computed ?? compare(baseReport, LogAnalysis.filtered(replay.report, only: only))
+                diff = computed ?? compare(baseReport, replay.report.keeping(only: only))
                 try options.emit(replay.text)
             } else {
                 let (baseReport, headReport) = try LogAnalysis.analyse(base: basePaths, head: headPaths, only: only, settings: settings)
@@ -84,7 +84,9 @@ extension LeakTriageCommand {
             case .json: try options.emit { write in try DiffJSONReporter().write(diff, options: options.renderOptions, to: write) }
             case .html:
                 let findings = diff.new + diff.fixed + diff.persisting.map(\.finding)
-                try options.emit(DiffHTMLReporter().render(diff, options: SourceLineReader.options(options.renderOptions, showing: findings)))
+                var renderOptions = SourceLineReader.options(options.renderOptions, showing: findings)
+                renderOptions.flameGraphs = FlameGraph.graphs(of: diff)
+                try options.emit(DiffHTMLReporter().render(diff, options: renderOptions))
             case .sarif, .github, .junit, .codequality, .native:
                 // Annotation formats show what the change introduced: the new findings.
                 var introduced = diff.head

@@ -14,7 +14,7 @@ enum LogAnalysis {
     ) throws -> LeakReport {
         let report = try triage(paths, settings: settings, beginInput: beginInput, passThrough: passThrough)
         Diagnostics.report(report)
-        return filtered(report, only: only)
+        return report.keeping(only: only)
     }
 
     /// The same for two sets of logs at once (the two sides of a `diff`), each read on its own
@@ -30,7 +30,7 @@ enum LogAnalysis {
         Diagnostics.report(baseReport)
         let headReport = try headResult.get()
         Diagnostics.report(headReport)
-        return (filtered(baseReport, only: only), filtered(headReport, only: only))
+        return (baseReport.keeping(only: only), headReport.keeping(only: only))
     }
 
     /// Reads `paths` into a triaged report, unfiltered, saying nothing.
@@ -43,15 +43,6 @@ enum LogAnalysis {
             paths, beginInput: beginInput, passThrough: passThrough, workers: workers, showsProgress: showsProgress
         ) { builder.value.receive($0) }
         return builder.value.build(inputs: inputs)
-    }
-
-    /// `report` with only the findings of `only` mechanisms (all when nil), ranked again.
-    static func filtered(_ report: LeakReport, only: Set<Mechanism>?) -> LeakReport {
-        guard let only else { return report }
-        var report = report
-        report.findings = report.findings.filter { only.contains($0.mechanism) }
-        for index in report.findings.indices { report.findings[index].rank = index + 1 }
-        return report
     }
 
     /// The findings `--format native` prints: those beyond `baseline` and not suppressed (triage left

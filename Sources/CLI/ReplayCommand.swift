@@ -54,7 +54,7 @@ extension LeakTriageCommand {
                 let transcripts = TranscriptCollector()
                 let report = try LogAnalysis.analyse(
                     logs, only: nil, settings: triage.settings(root: nil), beginInput: transcripts.begin, passThrough: transcripts.feed)
-                let analyses = report.traces.map(TraceAnalysis.init)
+                let analyses = report.traces
                 let sessions = transcripts.finish().map { DebuggerSessionAnalysis($0, findings: report.findings) }
                 rendered = format == .json
                     ? TraceReplayReporter().json(analyses, sessions: sessions)

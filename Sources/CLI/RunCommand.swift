@@ -35,7 +35,7 @@ extension LeakTriageCommand {
                 let replay = try NativeReplay(mechanisms: only, settings: settings).render(logs) { report in
                     LogAnalysis.nativeSelection(in: report, baseline: baseline, settings: settings)
                 }
-                report = LogAnalysis.filtered(replay.report, only: only)
+                report = replay.report.keeping(only: only)
                 try options.emit(replay.text)
             } else {
                 report = try LogAnalysis.analyse(logs, only: only, settings: settings)

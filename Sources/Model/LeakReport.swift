@@ -9,8 +9,8 @@ public struct LeakReport: Sendable, Equatable {
     public var findings: [Finding]
     /// Panics, crashes and breaks, in log order.
     public var panics: [Panic]
-    /// Job-status traces, in order of first appearance.
-    public var traces: [TraceSummary]
+    /// Job-status traces with what they say, in order of first appearance.
+    public var traces: [TraceAnalysis]
     /// Diagnostics about the logs, in log order (up to a limit; a note counts the rest).
     public var diagnostics: [Diagnostic]
     /// Every diagnostic the logs gave, grouped by kind, in order of each kind's first appearance.
@@ -19,7 +19,7 @@ public struct LeakReport: Sendable, Equatable {
     /// Creates a report.
     public init(
         inputs: [InputSummary], summary: [Detector: DetectorSummary], findings: [Finding], panics: [Panic],
-        traces: [TraceSummary], diagnostics: [Diagnostic], diagnosticGroups: [DiagnosticGroup]? = nil
+        traces: [TraceAnalysis], diagnostics: [Diagnostic], diagnosticGroups: [DiagnosticGroup]? = nil
     ) {
         self.inputs = inputs
         self.summary = summary
@@ -28,6 +28,11 @@ public struct LeakReport: Sendable, Equatable {
         self.traces = traces
         self.diagnostics = diagnostics
         self.diagnosticGroups = diagnosticGroups ?? DiagnosticGrouping(diagnostics).groups
+    }
+
+    /// The panic whose fingerprint is `fingerprint` (what a consequence's `consequenceOf` names).
+    public func panic(fingerprinted fingerprint: String) -> Panic? {
+        panics.first { $0.fingerprint == fingerprint }
     }
 
     /// Whether some diagnostic says the logs may not show every leak.

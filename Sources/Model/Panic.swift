@@ -22,12 +22,16 @@ public struct Panic: Sendable, Equatable, Codable {
     public var location: SourceLocation?
     /// The log line that printed it.
     public var position: LogPosition
+    /// Its fingerprint, which a consequence's `consequenceOf` names; empty until triage
+    /// fingerprints it (`PanicFingerprint`), as every report triage builds has.
+    public var fingerprint: String
 
     /// Creates a panic.
-    public init(kind: Kind, message: String, location: SourceLocation?, position: LogPosition) {
+    public init(kind: Kind, message: String, location: SourceLocation?, position: LogPosition, fingerprint: String = "") {
         self.kind = kind
         self.message = message
         self.location = location
         self.position = position
+        self.fingerprint = fingerprint
     }
 }

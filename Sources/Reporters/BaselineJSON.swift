@@ -33,31 +33,63 @@ public enum BaselineJSON {
 
     /// Parses a baseline or a `leaktriage/1` report.
     public static func parse(_ data: Data) throws(ReadError) -> Baseline {
-        let object: Any
+        let decoder = JSONDecoder()
+        let header: Header
         do {
-            object = try JSONSerialization.jsonObject(with: data)
+            header = try decoder.decode(Header.self, from: data)
+        } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
+            throw .notJSON(context.underlyingError?.localizedDescription ?? context.debugDescription)
         } catch {
-            throw .notJSON(error.localizedDescription)
-        }
-        guard let root = object as? [String: Any], let schema = root["schema"] as? String else {
             throw .unexpectedShape("expected an object with a \"schema\" key")
         }
-        guard schema == Baseline.schema || schema == LeakReportJSON.schema else {
-            throw .unexpectedShape("schema \"\(schema)\" is neither \(Baseline.schema) nor \(LeakReportJSON.schema)")
+        guard header.schema == Baseline.schema || header.schema == LeakReportJSON.schema else {
+            throw .unexpectedShape("schema \"\(header.schema)\" is neither \(Baseline.schema) nor \(LeakReportJSON.schema)")
         }
-        guard let findings = root["findings"] as? [[String: Any]] else {
+        guard let findings = try? decoder.decode(FindingList.self, from: data).findings else {
             throw .unexpectedShape("expected a \"findings\" array")
         }
         var entries: [String: Baseline.Entry] = [:]
         for (index, finding) in findings.enumerated() {
-            guard let fingerprint = finding["fingerprint"] as? String, let count = finding["count"] as? Int, count >= 0 else {
+            guard let fingerprint = finding.fingerprint, let count = finding.count, count >= 0 else {
                 throw .unexpectedShape("finding \(index) has no fingerprint or no non-negative count")
             }
             // A fingerprint listed twice accepts both counts; a hostile file cannot overflow the sum.
             entries[fingerprint] = Baseline.Entry(
-                fingerprint: fingerprint, count: (entries[fingerprint]?.count ?? 0).addingSaturated(count), detector: finding["detector"] as? String ?? "",
-                kind: finding["kind"] as? String ?? "", title: finding["title"] as? String ?? "")
+                fingerprint: fingerprint, count: (entries[fingerprint]?.count ?? 0).addingSaturated(count),
+                detector: finding.detector ?? "", kind: finding.kind ?? "", title: finding.title ?? "")
         }
         return Baseline(entries: entries)
+    }
+
+    /// The key every document of ours starts with.
+    private struct Header: Decodable {
+        var schema: String
+    }
+
+    /// The findings of a baseline or a report, read without judging them yet.
+    private struct FindingList: Decodable {
+        var findings: [ListedFinding]
+    }
+
+    /// One finding as listed: the fields a baseline needs, each nil when absent or of another type.
+    private struct ListedFinding: Decodable {
+        var fingerprint: String?
+        var count: Int?
+        var detector: String?
+        var kind: String?
+        var title: String?
+
+        private enum CodingKeys: String, CodingKey {
+            case fingerprint, count, detector, kind, title
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            fingerprint = try? container.decode(String.self, forKey: .fingerprint)
+            count = try? container.decode(Int.self, forKey: .count)
+            detector = try? container.decode(String.self, forKey: .detector)
+            kind = try? container.decode(String.self, forKey: .kind)
+            title = try? container.decode(String.self, forKey: .title)
+        }
     }
 }

@@ -1,5 +1,4 @@
 import LeakModel
-import LeakTriage
 
 /// `--format codequality`: GitLab Code Quality (a Code Climate subset), one issue per finding at
 /// its source location or, without one, at the log line that listed it.
@@ -38,7 +37,7 @@ public struct CodeQualityReporter: LeakReporter {
 
     /// The issue fingerprint of the `ordinal`-th finding (from 0) with `finding`'s fingerprint.
     public static func fingerprint(of finding: Finding, ordinal: Int) -> String {
-        Fingerprinter.fingerprint(ofKey: "codequality|\(finding.fingerprint)|\(ordinal)")
+        FingerprintRecipe.fingerprint(ofKey: "codequality|\(finding.fingerprint)|\(ordinal)")
     }
 
     /// info, minor, major or critical, from the finding's triage.

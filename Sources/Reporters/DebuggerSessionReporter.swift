@@ -1,5 +1,4 @@
 import LeakModel
-import LeakTriage
 
 /// `replay` of a debugger transcript (a next step of a gc-node or smart-pointer finding, run):
 /// which object broke, the call sites that touched it in order with counts, how the program

@@ -1,5 +1,4 @@
 import LeakModel
-import LeakTriage
 
 /// `diff --format html`: one self-contained page of what changed between two runs — totals of
 /// both with their change, the new, fixed and persisting findings (persisting ones with their
@@ -16,10 +15,7 @@ public struct DiffHTMLReporter: LeakDiffReporter {
         let moved = diff.persisting.filter { $0.movedFrom != nil }.count
         let changed = diff.persisting.filter { $0.countDelta != 0 }.count
         let graphs = HTMLReporter.stackDetectors.compactMap { detector -> String? in
-            guard !FlameGraph.stacks(of: diff.base.findings, detector: detector).isEmpty,
-                  !FlameGraph.stacks(of: diff.head.findings, detector: detector).isEmpty else { return nil }
-            let graph = FlameGraph(diff, detector: detector)
-            guard graph.root.width > 0 else { return nil }
+            guard let graph = options.flameGraphs[detector] else { return nil }
             let delta = graph.root.head.bytes - graph.root.base.bytes
             return FlameGraphSVG(graph, mode: .delta).render(
                 title: "\(detector.rawValue): change in leaked bytes by stack",

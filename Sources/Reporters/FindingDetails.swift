@@ -1,5 +1,4 @@
 import LeakModel
-import LeakTriage
 
 /// The lines the CI formats show under a finding's title — rank, detector, fingerprint, where
 /// the log listed it, what it is a consequence of, and the next step — worded the same in
@@ -36,7 +35,7 @@ struct FindingDetails {
     func cause(of finding: Finding) -> String? {
         guard let cause = finding.consequenceOf else { return nil }
         if let rank = ranks[cause] { return "consequence of #\(rank)" }
-        if let panic = report.panics.first(where: { PanicFingerprint.fingerprint(of: $0) == cause }) {
+        if let panic = report.panic(fingerprinted: cause) {
             return "consequence of \(panic.kind.rawValue): \(panic.message)"
         }
         return "consequence of \(cause.prefix(12))"

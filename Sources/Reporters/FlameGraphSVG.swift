@@ -1,6 +1,5 @@
 import Foundation
 import LeakModel
-import LeakTriage
 
 /// Prints a ``FlameGraph`` as an icicle graph in inline SVG: the root on top, callees below,
 /// each frame as wide as the bytes leaked under it. Every frame is a nested `<svg>` (so its

@@ -1,5 +1,5 @@
 import Foundation
-import LeakTriage
+import LeakModel
 
 /// The shell every HTML page of leaktriage shares (`run`, `diff`, and any later page): one
 /// self-contained file with its style and script inline, nothing fetched from anywhere.

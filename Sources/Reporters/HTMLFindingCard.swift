@@ -1,5 +1,4 @@
 import LeakModel
-import LeakTriage
 
 /// One finding on an HTML page: rank, badge and title; detector, count, bytes, fingerprint and
 /// location; the source line when known; its cause; the next step with a copy button; the log
@@ -101,7 +100,7 @@ struct HTMLFindingCard {
         if let rank = ranks[cause] {
             return onPage.contains(cause) ? "consequence of <a href=\"#\(Self.anchor(cause))\">#\(rank)</a>" : "consequence of #\(rank)"
         }
-        if let panic = report.panics.first(where: { PanicFingerprint.fingerprint(of: $0) == cause }) {
+        if let panic = report.panic(fingerprinted: cause) {
             return "consequence of \(HTMLText.escape(panic.kind.rawValue)): \(HTMLText.escape(panic.message)) (<a href=\"#\(lineAnchor(panic.position))\">\(place(panic.position))</a>)"
         }
         return "consequence of <code>\(HTMLText.escape(String(cause.prefix(12))))</code>"

@@ -1,13 +1,13 @@
 import LeakModel
-import LeakTriage
 
 /// `--format html`: one self-contained page to look at — the verdict and totals per detector,
 /// every finding in triage order (consequences under their causes) with its source line, next
 /// step and log lines, a flame graph of leaked bytes by stack for the profiler and the C++ heap
 /// report, then panics, traces and diagnostics. See ``HTMLDocument`` for what keeps it safe.
 public struct HTMLReporter: LeakReporter {
-    /// The detectors whose findings carry stacks with bytes, each drawn as a flame graph.
-    public static let stackDetectors: [Detector] = [.profiler, .cppHeap]
+    /// The detectors whose findings carry stacks with bytes, each drawn as a flame graph
+    /// (when ``RenderOptions/flameGraphs`` has its graph).
+    public static let stackDetectors = FlameGraph.detectors
 
     /// Creates the reporter.
     public init() {}
@@ -30,8 +30,7 @@ public struct HTMLReporter: LeakReporter {
         let inputs = report.inputs.indices.map(card.logName)
         let ranks = Dictionary(report.findings.map { ($0.fingerprint, $0.rank) }, uniquingKeysWith: { first, _ in first })
         let graphs = Self.stackDetectors.compactMap { detector -> String? in
-            let graph = FlameGraph(report, detector: detector)
-            guard graph.root.width > 0 else { return nil }
+            guard let graph = options.flameGraphs[detector] else { return nil }
             let drawn = graph.root.head
             // Some leaks come without a stack (the profiler prints a few): say what is not drawn.
             let total = report.summary[detector] ?? DetectorSummary()

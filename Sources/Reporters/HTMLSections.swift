@@ -1,5 +1,4 @@
 import LeakModel
-import LeakTriage
 
 /// Parts that several HTML pages show the same way: the per-detector totals of one or more
 /// runs, panics and traces, diagnostics, and the footer.
@@ -47,7 +46,7 @@ enum HTMLSections {
     static func events(_ card: HTMLFindingCard, side: String = "") -> String {
         let report = card.report
         let panics = report.panics.filter { $0.kind != .atexitFatal }
-        let traces = report.traces.map(TraceAnalysis.init)
+        let traces = report.traces
         guard !panics.isEmpty || !traces.isEmpty else { return "" }
         var items: [String] = []
         for panic in panics {
@@ -80,5 +79,5 @@ enum HTMLSections {
     }
 
     static let footer = "<footer>Made by leaktriage from the logs alone; self-contained, nothing is loaded from the network. "
-        + "Fingerprints: recipe \(Fingerprinter.version), the first 12 hex digits shown (hover for all).</footer>"
+        + "Fingerprints: recipe \(FingerprintRecipe.version), the first 12 hex digits shown (hover for all).</footer>"
 }

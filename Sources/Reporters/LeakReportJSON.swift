@@ -1,5 +1,4 @@
 import LeakModel
-import LeakTriage
 
 /// The JSON shapes of `../shared/CONTRACT.md` (schema `leaktriage/1`), shared by every
 /// reporter that prints JSON so that a finding looks the same everywhere.
@@ -26,7 +25,7 @@ public enum LeakReportJSON {
             "diagnostics": .array(report.diagnostics.map(diagnostic)),
             "diagnostic_groups": .array(report.diagnosticGroups.map(diagnosticGroup)),
             "panics": .array(report.panics.map(panic)),
-            "traces": .array(report.traces.map(traceSummary)),
+            "traces": .array(report.traces.map { traceSummary($0.trace) }),
             "test_files": .array(TestFileSummary.rollup(of: report.findings).map(testFile)),
         ])
     }
@@ -143,7 +142,7 @@ public enum LeakReportJSON {
             "location": location(panic.location),
             "input": .int(panic.position.input),
             "line": .int(panic.position.line),
-            "fingerprint": .string(PanicFingerprint.fingerprint(of: panic)),
+            "fingerprint": .string(panic.fingerprint),
         ])
     }
 

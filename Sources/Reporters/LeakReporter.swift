@@ -33,16 +33,20 @@ public struct RenderOptions: Sendable {
     public var workingDirectory: String?
     /// The source lines findings point at, shown under them by the text and HTML formats.
     public var sourceLines: SourceLines
+    /// The flame graphs the HTML formats draw, per detector: a run's leaked bytes, or a diff's
+    /// byte deltas (built by triage: `FlameGraph.graphs(of:)`).
+    public var flameGraphs: [Detector: FlameGraph]
 
     /// Creates options.
     public init(
         color: Bool = false, explain: Bool = false, root: String? = nil, workingDirectory: String? = nil,
-        sourceLines: SourceLines = SourceLines()
+        sourceLines: SourceLines = SourceLines(), flameGraphs: [Detector: FlameGraph] = [:]
     ) {
         self.color = color
         self.explain = explain
         self.root = root
         self.workingDirectory = workingDirectory
         self.sourceLines = sourceLines
+        self.flameGraphs = flameGraphs
     }
 }

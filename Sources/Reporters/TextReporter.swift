@@ -1,5 +1,4 @@
 import LeakModel
-import LeakTriage
 
 /// `--format text`: one screen for people — findings grouped by mechanism in triage order,
 /// each with count, bytes, birthplace and next step, then the per-detector totals and
@@ -55,7 +54,7 @@ public struct TextReporter: LeakReporter {
             }
             if let cause = finding.consequenceOf {
                 let causeText = ranks[cause].map { "consequence of #\($0)" }
-                    ?? report.panics.first { PanicFingerprint.fingerprint(of: $0) == cause }.map { "consequence of \($0.kind.rawValue): \($0.message)" }
+                    ?? report.panic(fingerprinted: cause).map { "consequence of \($0.kind.rawValue): \($0.message)" }
                     ?? "consequence of \(cause.prefix(12))"
                 lines.append("       " + causeText)
             }
@@ -76,7 +75,7 @@ public struct TextReporter: LeakReporter {
             lines.append("")
             lines.append(style.dim("\(knownNonLeaks.count) known non-leak \(plural("finding", knownNonLeaks.count)) (\(count) \(plural("occurrence", count)): \(kinds)) not listed; --format json lists them"))
         }
-        for trace in report.traces.map(TraceAnalysis.init) {
+        for trace in report.traces {
             let never = trace.unmatched.count
             let sites = Set(trace.unmatched.compactMap { $0.event.location?.description }).sorted().joined(separator: ", ")
             lines.append("")

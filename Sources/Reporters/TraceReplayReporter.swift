@@ -1,6 +1,5 @@
 import Foundation
 import LeakModel
-import LeakTriage
 
 /// `replay --format text|json`: each traced object's reference-count timeline, with the
 /// addRefs never released and the gaps where lines were lost.

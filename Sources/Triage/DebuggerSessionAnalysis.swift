@@ -1,42 +1,12 @@
 import Foundation
 import LeakModel
 
-/// What a debugger transcript says about the object daslang broke on: for a smart pointer
-/// (`--track-smart-ptr`, a break at its creation and at every addRef and delRef) the call sites
-/// that touched it, in order, with counts — the first made it; for a gc node
-/// (`DAS_GC_BREAK_ON_ID`, one break) the frames that made it; then how the program ended and
-/// the leak reports printed after the breaks.
-public struct DebuggerSessionAnalysis: Sendable, Equatable {
-    /// Where the program was when it broke: the first frame outside the break's own machinery.
-    public struct CallSite: Sendable, Equatable {
-        /// The function, without its parameter list.
-        public var function: String
-        /// Its source line, when the debugger had one.
-        public var location: SourceLocation?
-        /// How many breaks were there.
-        public var count: Int
-        /// The first of them.
-        public var first: LogPosition
-
-        /// `das::parseDaScript`, or `make at trap.c:4`.
-        public var description: String { function + (location.map { " at \($0)" } ?? "") }
-    }
-
+extension DebuggerSessionAnalysis {
     /// Frames shown for where a gc node was made.
     public static let madeByDepth = 3
 
-    /// The transcript.
-    public var transcript: DebuggerTranscript
-    /// One per distinct call site, in order of first break.
-    public var callSites: [CallSite]
-    /// The first break's frames outside the machinery, innermost first (up to ``madeByDepth``).
-    public var madeBy: [String]
-    /// The findings whose first occurrence comes after the last break and before the program ended.
-    public var findingsAfter: [Finding]
-
     /// Analyses `transcript`; `findings` are the log's, to find the reports printed after the breaks.
     public init(_ transcript: DebuggerTranscript, findings: [Finding]) {
-        self.transcript = transcript
         var sites: [CallSite] = []
         var index: [String: Int] = [:]
         for stop in transcript.stops {
@@ -49,33 +19,22 @@ public struct DebuggerSessionAnalysis: Sendable, Equatable {
                 sites.append(site)
             }
         }
-        callSites = sites
-        madeBy = (transcript.stops.first?.frames ?? []).filter { !Self.isMachinery($0) }.prefix(Self.madeByDepth)
+        let madeBy = (transcript.stops.first?.frames ?? []).filter { !Self.isMachinery($0) }.prefix(Self.madeByDepth)
             .compactMap { $0.function.map(Self.name) }
         let lastBreak = transcript.stops.last?.position
         let end = transcript.exit?.position
         let input = (lastBreak ?? end)?.input
-        findingsAfter = findings.filter { finding in
+        let findingsAfter = findings.filter { finding in
             guard let first = finding.occurrences.first, first.input == input else { return false }
             if let lastBreak, first < lastBreak { return false }
             if let end, first > end { return false }
             return true
         }
-    }
-
-    /// Whether the program broke where a gc node is made (`DAS_GC_BREAK_ON_ID`): daslang said so, or
-    /// the first break is in the gc node constructor (its `gc_node break` line may be lost with the output).
-    public var isGCNodeBreak: Bool {
-        transcript.gcNode != nil
+        // Daslang said so, or the first break is in the gc node constructor (its `gc_node break`
+        // line may be lost with the output).
+        let isGCNodeBreak = transcript.gcNode != nil
             || transcript.stops.first?.frames.contains { $0.function.map(Self.name) == "das::gc_node::gc_node" } == true
-    }
-
-    /// Whether the tracked smart pointer is among the pointers the dump after the breaks lists.
-    public var trackedPointerStillAlive: Bool? {
-        guard let id = transcript.smartPointer else { return nil }
-        let dumped = findingsAfter.filter { $0.detector == .smartPtr }
-        guard !dumped.isEmpty else { return nil }
-        return dumped.contains { $0.identities.contains(id.description) }
+        self.init(transcript: transcript, callSites: sites, madeBy: madeBy, findingsAfter: findingsAfter, isGCNodeBreak: isGCNodeBreak)
     }
 
     /// The frames the break itself adds: the signal being raised, daslang's `os_debug_break`,

@@ -12,13 +12,15 @@ import LeakModel
 /// is recipe `v1`, kept to read baselines written with it.
 public enum Fingerprinter {
     /// The recipe version carried in every key.
-    public static let version = "v2"
+    public static let version = FingerprintRecipe.version
+    /// What a context or name is trimmed of before it is keyed.
+    private static let spaces = CharacterSet(charactersIn: " ")
     /// The recipe a baseline without a recipe field was written with.
     public static let legacyVersion = "v1"
 
     /// The fingerprint of a normalised key.
     public static func fingerprint(ofKey key: String) -> String {
-        String(SHA256.hexDigest(key).prefix(32))
+        FingerprintRecipe.fingerprint(ofKey: key)
     }
 
     /// The `v2` key of an occurrence. `qualifier` carries what only the collector knows (for a
@@ -38,12 +40,12 @@ public enum Fingerprinter {
             let user = frames.firstUserFrame(of: occurrence.stack).map { occurrence.stack[$0] }
             stack = leaf.map { "site=" + frame($0, keepLines: keepLines, paths: paths) } ?? "no-stack"
             if let user, user != leaf { stack += ";user=" + frame(user, keepLines: keepLines, paths: paths) }
-            extra = "context=" + (occurrence.context ?? "").trimmingCharacters(inSet: " ")
+            extra = "context=" + (occurrence.context ?? "").trimmingCharacters(in: Self.spaces)
         case .cppHeap:
             stack = StackCycles.collapse(occurrence.stack.map { frame($0, keepLines: keepLines, paths: paths) }).frames
                 .joined(separator: ";")
         case .smartPtr:
-            extra = "name=" + (occurrence.context ?? "").trimmingCharacters(inSet: " ")
+            extra = "name=" + (occurrence.context ?? "").trimmingCharacters(in: Self.spaces)
         case .handleRegistry:
             extra = (occurrence.referenceCount ?? 1) > 1 ? "rc>1" : "rc=1"
         case .gcNode, .heapReport, .jobStatus:
@@ -114,9 +116,9 @@ public enum Fingerprinter {
         var extra = qualifier
         switch occurrence.detector {
         case .profiler:
-            extra = "context=" + (occurrence.context ?? "").trimmingCharacters(inSet: " ")
+            extra = "context=" + (occurrence.context ?? "").trimmingCharacters(in: Self.spaces)
         case .smartPtr:
-            extra = "name=" + (occurrence.context ?? "").trimmingCharacters(inSet: " ")
+            extra = "name=" + (occurrence.context ?? "").trimmingCharacters(in: Self.spaces)
         case .handleRegistry:
             extra = (occurrence.referenceCount ?? 1) > 1 ? "rc>1" : "rc=1"
         case .gcNode, .heapReport, .jobStatus, .cppHeap:
@@ -134,15 +136,5 @@ public enum Fingerprinter {
             keyed = path.split(separator: "/", omittingEmptySubsequences: true).suffix(2).joined(separator: "/")
         }
         return SourceLocation(file: keyed, line: location.line, column: location.column).description
-    }
-}
-
-extension String {
-    /// The string without leading and trailing characters from `set`.
-    func trimmingCharacters(inSet set: Character) -> String {
-        var slice = Substring(self)
-        while slice.first == set { slice = slice.dropFirst() }
-        while slice.last == set { slice = slice.dropLast() }
-        return String(slice)
     }
 }

@@ -97,7 +97,7 @@ public struct LeakReportBuilder: Sendable {
             }
             noteScript(trace.location, input: trace.position.input)
         case let .panic(panic):
-            if panics.count < Self.panicLimit { panics.append(panic) } else { droppedPanics += 1 }
+            if panics.count < Self.panicLimit { panics.append(PanicFingerprint.fingerprinted(panic)) } else { droppedPanics += 1 }
             noteScript(panic.location, input: panic.position.input)
         case let .diagnostic(diagnostic):
             diagnosticGrouping.add(diagnostic)
@@ -269,7 +269,7 @@ public struct LeakReportBuilder: Sendable {
         let findings = engine.triage(merged)
         return LeakReport(
             inputs: inputs, summary: summary, findings: findings, panics: panics,
-            traces: traceOrder.compactMap { traces[$0] }, diagnostics: allDiagnostics,
+            traces: traceOrder.compactMap { traces[$0].map(TraceAnalysis.init) }, diagnostics: allDiagnostics,
             diagnosticGroups: grouping.groups)
     }
 

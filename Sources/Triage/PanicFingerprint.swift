@@ -10,6 +10,13 @@ public enum PanicFingerprint {
         return [Fingerprinter.version, "panic", panic.kind.rawValue, message, location].joined(separator: "|")
     }
 
+    /// `panic` with its ``fingerprint(of:)`` set.
+    public static func fingerprinted(_ panic: Panic) -> Panic {
+        var panic = panic
+        panic.fingerprint = fingerprint(of: panic)
+        return panic
+    }
+
     /// The fingerprint of `panic`.
     public static func fingerprint(of panic: Panic) -> String {
         Fingerprinter.fingerprint(ofKey: key(of: panic))

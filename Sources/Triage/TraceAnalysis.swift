@@ -1,39 +1,9 @@
 import LeakModel
 
-/// What a `--track-job-status` trace says about one object: the reference-count timeline,
-/// the addRefs never released, and the places where consecutive counts do not follow.
-public struct TraceAnalysis: Sendable, Equatable {
-    /// An addRef no releaseRef cancelled.
-    public struct Unmatched: Sendable, Equatable {
-        /// The addRef line.
-        public var event: TraceEvent
-        /// Why daslang itself took the reference, when the location says (the capture macro).
-        public var hiddenReference: String?
-    }
-
-    /// Consecutive events whose counts do not follow (lost or interleaved lines).
-    public struct Gap: Sendable, Equatable {
-        /// Where the count stopped following: the later event's line.
-        public var position: LogPosition
-        /// The count the previous event left.
-        public var expected: Int
-        /// The `rc` this event printed (the count before its operation).
-        public var found: Int
-    }
-
-    /// The trace analysed.
-    public var trace: TraceSummary
-    /// The count after the last event.
-    public var finalReferenceCount: Int
-    /// Outstanding addRefs, in log order.
-    public var unmatched: [Unmatched]
-    /// Places where consecutive counts do not follow, in log order.
-    public var gaps: [Gap]
-
+extension TraceAnalysis {
     /// Analyses `trace`. Pairing rule: each releaseRef cancels the most recent addRef still
     /// outstanding (last in, first out).
     public init(_ trace: TraceSummary) {
-        self.trace = trace
         var outstanding: [TraceEvent] = []
         var gaps: [Gap] = []
         var previousAfter: Int?
@@ -50,9 +20,10 @@ public struct TraceAnalysis: Sendable, Equatable {
                 previousAfter = event.referenceCountBefore - 1
             }
         }
-        self.finalReferenceCount = previousAfter ?? 0
-        self.unmatched = outstanding.map { Unmatched(event: $0, hiddenReference: Self.hiddenReference(at: $0.location)) }
-        self.gaps = gaps
+        self.init(
+            trace: trace, finalReferenceCount: previousAfter ?? 0,
+            unmatched: outstanding.map { Unmatched(event: $0, hiddenReference: Self.hiddenReference(at: $0.location)) },
+            gaps: gaps)
     }
 
     /// daslib locations where the runtime takes references the user's code does not show.

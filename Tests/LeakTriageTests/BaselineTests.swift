@@ -1,5 +1,6 @@
 import Foundation
 import LeakModel
+import LeakReporters
 import Testing
 
 /// Baselines accept known findings up to their counts, fail on the excess, and only ever shrink.
@@ -89,6 +90,43 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("broken.json"))
         #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test("a baseline of the wrong shape is refused saying what is wrong", arguments: [
+        ("{ not json", nil),
+        ("[1, 2]", "expected an object with a \"schema\" key"),
+        ("{\"schema\": 1}", "expected an object with a \"schema\" key"),
+        ("{\"schema\": \"other/1\", \"findings\": []}", "schema \"other/1\" is neither leaktriage-baseline/1 nor leaktriage/1"),
+        ("{\"schema\": \"leaktriage-baseline/1\", \"findings\": {}}", "expected a \"findings\" array"),
+        ("{\"schema\": \"leaktriage-baseline/1\", \"findings\": [7]}", "expected a \"findings\" array"),
+        ("{\"schema\": \"leaktriage-baseline/1\", \"findings\": [{\"fingerprint\": \"a\", \"count\": -1}]}",
+         "finding 0 has no fingerprint or no non-negative count"),
+        ("{\"schema\": \"leaktriage-baseline/1\", \"findings\": [{\"count\": 1}]}", "finding 0 has no fingerprint or no non-negative count"),
+    ] as [(String, String?)])
+    func aMisshapenBaselineIsRefused(text: String, reason: String?) {
+        #expect {
+            _ = try BaselineJSON.parse(Data(text.utf8))
+        } throws: { error in
+            guard let error = error as? BaselineJSON.ReadError else { return false }
+            switch error {
+            case .notJSON: return reason == nil
+            case let .unexpectedShape(found): return found == reason
+            }
+        }
+    }
+
+    @Test func aBaselineReadsTheFieldsItKnowsAndAddsUpRepeatedFingerprints() throws {
+        let text = """
+            {"schema": "leaktriage-baseline/1", "findings": [
+              {"fingerprint": "a", "count": 2, "detector": "gc_node", "kind": "TypeDecl", "title": "t", "extra": [1]},
+              {"fingerprint": "a", "count": 3, "detector": 5},
+              {"fingerprint": "b", "count": 0}
+            ]}
+            """
+        let baseline = try BaselineJSON.parse(Data(text.utf8))
+        #expect(baseline.entries["a"] == Baseline.Entry(fingerprint: "a", count: 5, detector: "", kind: "", title: ""))
+        #expect(baseline.entries["b"]?.count == 0)
+        #expect(BaselineJSON.render(baseline).contains("\"count\": 5"))
     }
 }
 

@@ -30,7 +30,7 @@ import Testing
     } + HostileReport.report.diagnostics.map(\.message) + [HostileReport.exception.message]
 
     @Test func noHostileTextReachesThePageUnescaped() throws {
-        let html = HTMLReporter().render(HostileReport.report, options: HostileReport.options)
+        let html = HTMLReporter().render(HostileReport.report, options: HostileReport.options(drawing: HostileReport.report))
         for text in Self.hostileTexts where text.contains(where: { "<>&\"'".contains($0) }) {
             #expect(!html.contains(text), "\(text)")
         }
@@ -43,8 +43,8 @@ import Testing
     @Test func thePageIsWrittenOneCardAtATimeAndJoinsToTheWholePage() throws {
         let report = try Fixtures.analyse([try Fixtures.corpus("rwdi_combined_all.log")])
         var pieces: [String] = []
-        HTMLReporter().write(report, options: HostileReport.options) { pieces.append($0) }
-        #expect(pieces.joined() == HTMLReporter().render(report, options: HostileReport.options))
+        HTMLReporter().write(report, options: HostileReport.options(drawing: report)) { pieces.append($0) }
+        #expect(pieces.joined() == HTMLReporter().render(report, options: HostileReport.options(drawing: report)))
         #expect(pieces.count > report.findings.count)
         let largestCard = pieces.filter { $0.contains("<article") }.map(\.utf8.count).max() ?? 0
         #expect(pieces.filter { $0.contains("<article") }.allSatisfy { $0.components(separatedBy: "<article").count == 2 }, "one card per piece")
@@ -54,7 +54,7 @@ import Testing
     @Test("every corpus log makes a page with every finding and one script", arguments: Fixtures.corpusNames)
     func everyCorpusLogMakesACompletePage(name: String) throws {
         let report = try Fixtures.analyse([try Fixtures.corpus(name)])
-        let html = HTMLReporter().render(report, options: HostileReport.options)
+        let html = HTMLReporter().render(report, options: HostileReport.options(drawing: report))
         for finding in report.findings {
             #expect(html.contains("data-fingerprint=\"\(finding.fingerprint)\""))
         }

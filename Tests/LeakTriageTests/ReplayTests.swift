@@ -6,7 +6,7 @@ import Testing
 /// `replay`: traces paired to the addRefs never released, and reports printed again natively.
 @Suite struct ReplayTests {
     private func traces(_ name: String) throws -> [TraceAnalysis] {
-        try Fixtures.analyse([try Fixtures.corpus(name)]).traces.map(TraceAnalysis.init)
+        try Fixtures.analyse([try Fixtures.corpus(name)]).traces
     }
 
     @Test func aLockBoxTraceEndsWithTheTwoAddRefsNeverReleased() throws {
@@ -29,7 +29,7 @@ import Testing
 
     @Test func aLostTraceLineIsAGap() throws {
         let text = LogEditing.removingLines(try LogEditing.corpusText("jobque_wait_group_traced.log")) { $0.contains("addRef (rc=2)") }
-        let trace = try #require(try Fixtures.analyse([Array(text.utf8)]).traces.map(TraceAnalysis.init).first)
+        let trace = try #require(try Fixtures.analyse([Array(text.utf8)]).traces.first)
         #expect(trace.gaps.map { [$0.expected, $0.found] } == [[2, 3]])
     }
 

@@ -30,7 +30,7 @@ import Testing
     @Test("each format prints its golden file for the hostile findings", arguments: findingFormats)
     func formatMatchesItsGoldenFile(format: OutputFormat) throws {
         let reporter = try #require(format.reporter)
-        let rendered = reporter.render(HostileReport.report, options: HostileReport.options)
+        let rendered = reporter.render(HostileReport.report, options: HostileReport.options(drawing: HostileReport.report))
         try Self.expectGolden(rendered, try #require(Self.goldenName(format)))
     }
 
@@ -53,11 +53,11 @@ import Testing
     @Test func theDiffPageMatchesItsGoldenFile() throws {
         let diff = Self.hostileDiff
         #expect(diff.new.count == 1 && diff.fixed.count == 1 && diff.persisting.contains { $0.bytesDelta == 8 })
-        try Self.expectGolden(DiffHTMLReporter().render(diff, options: HostileReport.options), "hostile.diff.html")
+        try Self.expectGolden(DiffHTMLReporter().render(diff, options: HostileReport.options(drawing: diff)), "hostile.diff.html")
     }
 
     @Test func hostileSourceLinesAreEscapedLikeLogText() throws {
-        var options = HostileReport.options
+        var options = HostileReport.options(drawing: HostileReport.report)
         let location = try #require(HostileReport.findings[0].location)
         options.sourceLines.add("\t<script>alert(1)</script> \u{1B}[2J & done", file: location.file, line: try #require(location.line))
         let html = HTMLReporter().render(HostileReport.report, options: options)

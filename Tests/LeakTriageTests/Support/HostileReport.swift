@@ -14,12 +14,26 @@ enum HostileReport {
     /// Render options for the golden files: no colour, paths relative to ``root``.
     static let options = RenderOptions(color: false, explain: false, root: root, workingDirectory: root)
 
+    /// ``options`` with the flame graphs of `report`, as the command line hands them to the HTML reporter.
+    static func options(drawing report: LeakReport) -> RenderOptions {
+        var options = options
+        options.flameGraphs = FlameGraph.graphs(of: report)
+        return options
+    }
+
+    /// ``options`` with the delta flame graphs of `diff`, as the command line hands them to the HTML reporter.
+    static func options(drawing diff: LeakDiff) -> RenderOptions {
+        var options = options
+        options.flameGraphs = FlameGraph.graphs(of: diff)
+        return options
+    }
+
     /// What invalid UTF-8 in a log becomes once decoded.
     static let invalidUTF8 = String(decoding: [0x62, 0x61, 0x64, 0x20, 0xFF, 0xC3, 0x20, 0x62, 0x79, 0x74, 0x65, 0x73] as [UInt8], as: UTF8.self)
 
-    static let exception = Panic(
+    static let exception = PanicFingerprint.fingerprinted(Panic(
         kind: .exception, message: "boom: 100% \"bad\" <input>, at n=10",
-        location: SourceLocation(file: "programs/main.das", line: 27, column: 4), position: LogPosition(input: 1, line: 6))
+        location: SourceLocation(file: "programs/main.das", line: 27, column: 4), position: LogPosition(input: 1, line: 6)))
 
     static let findings: [Finding] = [
         Finding(

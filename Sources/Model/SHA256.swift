@@ -14,7 +14,7 @@ public enum SHA256 {
     ]
 
     /// The digest of `message` as lowercase hex.
-    static func hexDigest(_ message: String) -> String {
+    public static func hexDigest(_ message: String) -> String {
         digest(Array(message.utf8)).map { byte in
             let text = String(byte, radix: 16)
             return byte < 16 ? "0" + text : text
