@@ -108,13 +108,13 @@ struct ReportAssembler {
     private func halfRecognisedInOpenReport(_ content: UnsafeRawBufferPointer) -> String? {
         switch open {
         case .cpp:
-            return classifier.halfRecognisedInCppReport(content)
+            return classifier.halfRecognised(content, inside: .cppReport)
         case let .heap(state) where state.section == .heap:
             return classifier.looksLikeHeapBodyLine(content, inBytesPerLocation: state.part == .bytesPerLocation) ? "heap report line" : nil
         case let .gc(state) where !state.isComplete:
-            return classifier.halfRecognisedEntry(content, of: .gc)
+            return classifier.halfRecognised(content, inside: .gc)
         case let .dump(state):
-            return classifier.halfRecognisedEntry(content, of: state.entryLines)
+            return classifier.halfRecognised(content, inside: state.entryLines)
         default:
             return nil
         }
@@ -131,7 +131,7 @@ struct ReportAssembler {
         case .none, .gc:
             return false
         case let .profiler(state):
-            guard state.currentSize != nil, ByteText.hasPrefix(content, "  at "), let frame = profilerFrame(content) else {
+            guard state.currentSize != nil, ByteText.hasPrefix(content, ReportLineGrammar.profilerFrameStart), let frame = profilerFrame(content) else {
                 return false
             }
             if let unrelated = state.unrelatedAfterLastLeak {
@@ -367,8 +367,9 @@ struct ReportAssembler {
     /// The frame of a C++ report's `    0x<address>  <symbol>   (<library>)` line, parsed once per
     /// distinct text after the address (the address changes from run to run, the rest repeats).
     private mutating func cppFrame(_ content: UnsafeRawBufferPointer) -> CachedFrame? {
-        guard ByteText.hasPrefix(content, "    0x") else { return nil }
-        var index = 6
+        let start = ReportLineGrammar.cppFrameStart
+        guard ByteText.hasPrefix(content, start) else { return nil }
+        var index = start.utf8CodeUnitCount
         while index < content.count, ByteText.isHexDigit(content[index]) { index += 1 }
         guard (7...22).contains(index), index + 2 <= content.count, content[index] == 0x20, content[index + 1] == 0x20 else {
             return nil

@@ -24,13 +24,13 @@ final class DumpSectionState {
         self.firstPosition = firstPosition
     }
 
-    /// The entry lines the section lists.
-    var entryLines: ReportEntries {
+    /// The report whose entry lines the section lists.
+    var entryLines: ReportLineShape.ReportKind {
         switch kind {
-        case .jobStatus: return .jobStatus
-        case .feature: return .feature
-        case .smartPointers: return .smartPointers
-        case .handles: return .handles
+        case .jobStatus: return .jobStatusDump
+        case .feature: return .featureDump
+        case .smartPointers: return .smartPointerDump
+        case .handles: return .handleDump
         }
     }
 
