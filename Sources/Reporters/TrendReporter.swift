@@ -24,6 +24,7 @@ extension OutputFormat {
         switch self {
         case .text: return TrendTextReporter()
         case .json: return TrendJSONReporter()
+        case .html: return TrendHTMLReporter()
         default: return nil
         }
     }
