@@ -13,7 +13,7 @@ extension OutputFormat {
         case .text: return TrendTextReporter()
         case .json: return TrendJSONReporter()
         case .html: return TrendHTMLReporter()
-        default: return nil
+        case .sarif, .github, .junit, .codequality, .native: return nil
         }
     }
 }
