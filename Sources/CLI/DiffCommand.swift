@@ -79,20 +79,19 @@ extension LeakTriageCommand {
         }
 
         private func deliver(_ diff: LeakDiff) throws {
-            switch options.format {
-            case .text: try options.emit(DiffTextReporter().render(diff, options: options.renderOptions))
-            case .json: try options.emit { write in try DiffJSONReporter().write(diff, options: options.renderOptions, to: write) }
-            case .html:
-                let findings = diff.new + diff.fixed + diff.persisting.map(\.finding)
-                var renderOptions = SourceLineReader.options(options.renderOptions, showing: findings)
-                renderOptions.flameGraphs = FlameGraph.graphs(of: diff)
-                try options.emit(DiffHTMLReporter().render(diff, options: renderOptions))
-            case .sarif, .github, .junit, .codequality, .native:
+            guard let reporter = options.format.diffReporter else {
                 // Annotation formats show what the change introduced: the new findings.
                 var introduced = diff.head
                 introduced.findings = diff.new
                 try ReportDelivery.deliver(introduced, format: options.format, options: options)
+                return
             }
+            var renderOptions = options.renderOptions
+            if options.format == .html {
+                renderOptions = SourceLineReader.options(renderOptions, showing: diff.new + diff.fixed + diff.persisting.map(\.finding))
+                renderOptions.flameGraphs = FlameGraph.graphs(of: diff)
+            }
+            try options.emit { write in try reporter.write(diff, options: renderOptions, to: write) }
         }
     }
 }

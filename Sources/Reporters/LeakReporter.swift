@@ -1,22 +1,9 @@
 import LeakModel
 
-/// Prints a finished report in one output format. Reporters are stateless and never touch
-/// files or the terminal; the command line writes what they return.
-public protocol LeakReporter: Sendable {
+/// Prints a finished report of one run in one output format.
+public protocol LeakReporter: DocumentReporter where Document == LeakReport {
     /// The format this reporter prints.
     var format: OutputFormat { get }
-    /// The whole output for `report`.
-    func render(_ report: LeakReport, options: RenderOptions) -> String
-    /// The output for `report`, handed to `output` in pieces that join to ``render(_:options:)``,
-    /// so that a large report need not be held whole.
-    func write(_ report: LeakReport, options: RenderOptions, to output: (String) throws -> Void) rethrows
-}
-
-extension LeakReporter {
-    /// The whole output at once.
-    public func write(_ report: LeakReport, options: RenderOptions, to output: (String) throws -> Void) rethrows {
-        try output(render(report, options: options))
-    }
 }
 
 /// What a reporter may need besides the report itself.

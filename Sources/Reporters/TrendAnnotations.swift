@@ -8,6 +8,12 @@ public enum TrendAnnotations {
     /// The growing and new findings of `trend`, in its order, ranked again; positions index the
     /// inputs of all runs one after the other, oldest run first.
     public static func report(of trend: LeakTrend) -> LeakReport {
+        report(of: trend, entries: trend.findings.filter(\.status.isRegression)) { " — " + TrendWording.regression($0) }
+    }
+
+    /// `entries` of `trend` as one report, ranked again in their order, each title followed by
+    /// its `titleSuffix`; positions index the inputs of all runs one after the other.
+    static func report(of trend: LeakTrend, entries: [TrendFinding], titleSuffix: (TrendFinding) -> String) -> LeakReport {
         var offsets: [Int] = []
         var inputs: [InputSummary] = []
         for run in trend.runs {
@@ -16,10 +22,10 @@ public enum TrendAnnotations {
         }
         let moved = { (position: LogPosition, run: Int) in LogPosition(input: position.input + offsets[run], line: position.line) }
         var findings: [Finding] = []
-        for entry in trend.findings where entry.status.isRegression {
+        for entry in entries {
             var finding = entry.finding
             finding.rank = findings.count + 1
-            finding.title += " — " + TrendWording.regression(entry)
+            finding.title += titleSuffix(entry)
             finding.occurrences = finding.occurrences.map { moved($0, entry.lastRun) }
             findings.append(finding)
         }

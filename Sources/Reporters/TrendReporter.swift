@@ -1,19 +1,7 @@
 import LeakModel
 
-/// Prints a trend of several runs in one output format; stateless, never touches files.
-public protocol TrendReporter: Sendable {
-    /// The whole output for `trend`.
-    func render(_ trend: LeakTrend, options: RenderOptions) -> String
-    /// The output for `trend`, handed to `output` in pieces that join to ``render(_:options:)``.
-    func write(_ trend: LeakTrend, options: RenderOptions, to output: (String) throws -> Void) rethrows
-}
-
-extension TrendReporter {
-    /// The whole output at once.
-    public func write(_ trend: LeakTrend, options: RenderOptions, to output: (String) throws -> Void) rethrows {
-        try output(render(trend, options: options))
-    }
-}
+/// Prints a trend of several runs in one output format.
+public protocol TrendReporter: DocumentReporter where Document == LeakTrend {}
 
 extension OutputFormat {
     /// The reporter that prints a whole trend in this format, or nil for a format that shows a
@@ -24,7 +12,8 @@ extension OutputFormat {
         switch self {
         case .text: return TrendTextReporter()
         case .json: return TrendJSONReporter()
-        default: return nil
+        case .html: return TrendHTMLReporter()
+        case .sarif, .github, .junit, .codequality, .native: return nil
         }
     }
 }

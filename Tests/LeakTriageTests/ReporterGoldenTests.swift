@@ -56,6 +56,15 @@ import Testing
         try Self.expectGolden(DiffHTMLReporter().render(diff, options: HostileReport.options(drawing: diff)), "hostile.diff.html")
     }
 
+    @Test func onlyTheFormatsForPeopleAndJSONHaveADiffReporterOfTheirOwn() throws {
+        #expect(OutputFormat.allCases.filter { $0.diffReporter != nil } == [.text, .json, .html])
+        let diff = Self.hostileDiff
+        let reporter = try #require(OutputFormat.html.diffReporter)
+        var pieces = ""
+        reporter.write(diff, options: HostileReport.options(drawing: diff)) { pieces += $0 }
+        #expect(pieces == DiffHTMLReporter().render(diff, options: HostileReport.options(drawing: diff)))
+    }
+
     @Test func hostileSourceLinesAreEscapedLikeLogText() throws {
         var options = HostileReport.options(drawing: HostileReport.report)
         let location = try #require(HostileReport.findings[0].location)

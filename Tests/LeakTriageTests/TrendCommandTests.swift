@@ -114,6 +114,25 @@ import Testing
         #expect(result.stdout.contains("\n  □□□□■□  exception: channel being deleted while being used at programs/jobque_capture_leak.das:31:18 — intermittent, in 1 of 6 runs\n"))
     }
 
+    @Test func htmlIsOneSelfContainedPageGroupedByStatusWithEveryFinding() throws {
+        let (_, runs) = try sixRuns()
+        let json = try object(try CLIRunner.run(["trend", "--format", "json"] + runOptions(runs)).stdout)
+        let fingerprints = try #require(json["findings"] as? [[String: Any]]).compactMap { ($0["finding"] as? [String: Any])?["fingerprint"] as? String }
+        let result = try CLIRunner.run(["trend", "--format", "html"] + runOptions(runs))
+        #expect(result.status == 1, "the gate is the same whatever the format")
+        let html = result.stdout
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.hasSuffix("</html>\n"))
+        #expect(html.components(separatedBy: "<script").count == 2, "only the page's own script")
+        #expect(!html.contains("http:") && !html.contains("https:") && !html.contains(" src="), "nothing is fetched")
+        #expect(fingerprints.count == 40)
+        for fingerprint in fingerprints { #expect(html.contains("data-fingerprint=\"\(fingerprint)\"")) }
+        let sections = ["growing", "new", "intermittent", "persistent", "fixed"].compactMap { html.range(of: "<section id=\"\($0)\">")?.lowerBound }
+        #expect(sections.count == 5 && sections == sections.sorted(), "grouped by status, what got worse first")
+        #expect(html.contains("<h2>Growing (7)</h2>") && html.contains("<h2>Fixed (3)</h2>"))
+        #expect(html.contains("<code class=\"strip\">■■■■■■</code> count 1 → 2 → 3 → 4 → 5 → 6"))
+        #expect(html.contains("<h2>Panics (3)</h2>"))
+    }
+
     @Test func ciFormatsAnnotateWhatFailsTheGate() throws {
         let (_, runs) = try sixRuns()
         let trend = try TrendRuns.trend()

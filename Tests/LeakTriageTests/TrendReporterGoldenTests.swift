@@ -5,7 +5,7 @@ import Testing
 /// The trend reporters print their golden files for the hostile trend (`HostileTrend`), and
 /// the CI formats annotate its growing and new findings only.
 @Suite struct TrendReporterGoldenTests {
-    @Test(arguments: [(OutputFormat.text, "hostile.trend.text.txt"), (.json, "hostile.trend.json")])
+    @Test(arguments: [(OutputFormat.text, "hostile.trend.text.txt"), (.json, "hostile.trend.json"), (.html, "hostile.trend.html")])
     func trendFormatMatchesItsGoldenFile(format: OutputFormat, golden: String) throws {
         let reporter = try #require(format.trendReporter)
         let rendered = reporter.render(HostileTrend.trend, options: HostileReport.options)
@@ -26,6 +26,6 @@ import Testing
     }
 
     @Test func theAnnotationFormatsHaveNoTrendReporterOfTheirOwn() {
-        #expect(OutputFormat.allCases.filter { $0.trendReporter != nil } == [.text, .json])
+        #expect(OutputFormat.allCases.filter { $0.trendReporter != nil } == [.text, .json, .html])
     }
 }
