@@ -7,25 +7,34 @@ import PCRE2Regex
 final class ShapeMatcher {
     let shape: ReportLineShape
     private let matcher: RegexMatcher
+    /// The shape's structure and start length, held apart: the hot path reads them for every candidate line.
+    private let structure: [ReportLineShape.Step]
+    private let startLength: Int
 
     init(_ shape: ReportLineShape, _ regex: Regex) throws(RegexError) {
         self.shape = shape
         matcher = try RegexMatcher(regex)
+        structure = shape.structure
+        startLength = shape.start.utf8CodeUnitCount
+    }
+
+    /// Whether `line`, which starts with the shape's literal, continues with its structure.
+    @inline(__always)
+    func hasStructure(afterStart line: UnsafeRawBufferPointer) -> Bool {
+        guard !structure.isEmpty else { return true }
+        var cursor = ByteCursor(line, at: startLength)
+        return Self.follows(structure, &cursor)
     }
 
     /// Whether `line` starts with the shape's literal and continues with its structure.
-    @inline(__always)
     func hasStructure(_ line: UnsafeRawBufferPointer) -> Bool {
-        guard ByteText.hasPrefix(line, shape.start) else { return false }
-        guard !shape.structure.isEmpty else { return true }
-        var cursor = ByteCursor(line, at: shape.start.utf8CodeUnitCount)
-        return Self.follows(shape.structure, &cursor)
+        ByteText.hasPrefix(line, shape.start) && hasStructure(afterStart: line)
     }
 
     /// Whether `line`, inside the report that names the shape's lines, starts like one of them.
     func isNamed(_ line: UnsafeRawBufferPointer) -> Bool {
         guard ByteText.hasPrefix(line, shape.start) else { return false }
-        var cursor = ByteCursor(line, at: shape.start.utf8CodeUnitCount)
+        var cursor = ByteCursor(line, at: startLength)
         return Self.follows(shape.nameStructure, &cursor)
     }
 
