@@ -170,9 +170,8 @@ final class ReportLineClassifier {
         guard let first = line.first else { return .ordinary }
         for group in general[Int(first)] where ByteText.hasPrefix(line, group.start) {
             for candidate in group.matchers where candidate.hasStructure(afterStart: line) {
-                let shape = candidate.shape
-                if let name = shape.name {
-                    guard !cut, shape.scope == .anywhere, let read = candidate.read(line) else { return .halfRecognised(name) }
+                if let name = candidate.name {
+                    guard !cut, candidate.isReadAnywhere, let read = candidate.read(line) else { return .halfRecognised(name) }
                     return .line(read)
                 }
                 if !cut, let read = candidate.read(line) { return .line(read) }
