@@ -1,139 +1,140 @@
 /// One line of a daslang leak report, with every field it prints, so that it can be
-/// rendered back byte for byte. The comment on each case shows the printed form.
+/// rendered back byte for byte. Each case's printed form, with real examples, is declared
+/// with its shape in ``ReportLineGrammar``.
 public enum ReportLine: Sendable, Equatable {
     // MARK: Leak profiler
-    /// `=== Memory leaks in context '<name>' (<n> allocations, 0x<hex> bytes) ===`
+    /// A profiler block's header: its context, allocation count and bytes.
     case profilerHeader(context: String, allocations: Int, bytes: HexNumber)
-    /// `[leak] size=0x<hex> bytes`
+    /// One leak of a profiler block, with its size.
     case profilerLeak(size: HexNumber)
-    /// `  at <function> <file>:<line>`, `  at <function>` or `  at ?`
+    /// A frame of a profiler leak: the function, and its location when printed (or `?` alone).
     case profilerFrame(function: String, location: String?)
 
     // MARK: Heap and string-heap report
-    /// `--- heap report ---`
+    /// The heap report's header.
     case heapReportHeader
-    /// `--- string heap report ---`
+    /// The string-heap report's header.
     case stringHeapReportHeader
-    /// `decks of size <n>`
+    /// A persistent-heap size class.
     case decksHeader(size: Int)
-    /// `string decks of size <n>`
+    /// A string-heap size class.
     case stringDecksHeader(size: Int)
-    /// `\t[<hex>..<hex>)`
+    /// A deck's address range.
     case deckRange(from: HexNumber, to: HexNumber)
-    /// `\t<allocated> of <total>, <bytes> of <totalBytes> bytes`
+    /// A deck's allocated and total slots and bytes.
     case deckCounts(allocated: Int, total: Int, bytes: Int, totalBytes: Int)
-    /// `decks reserves <kb> kb in <n> chunks`
+    /// What the decks of a size class reserve.
     case decksReserves(kilobytes: Int, chunks: Int)
-    /// `big stuff:`
+    /// The header of the heap's large blocks.
     case bigStuffHeader
-    /// `\tsize\tpointer\t\tid`
+    /// The column line under it.
     case bigStuffColumns
-    /// `\t<size>\t0x<hex>\t<id>[\t<comment>[\t<loc>]]`
+    /// One large block: size, pointer, id, and the comment and location when printed.
     case bigStuffRow(size: Int, pointer: HexNumber, id: Int, comment: String?, location: String?)
-    /// `bytes per location:`
+    /// The header of the bytes-per-location list.
     case bytesPerLocationHeader
-    /// `<bytes>\t<loc>`
+    /// Bytes live at one location.
     case bytesPerLocation(bytes: Int, location: String)
-    /// `<hex>\t<used> of <size>` (linear heap chunk, no `0x`)
+    /// A linear heap chunk: address (printed without `0x`), bytes used, size.
     case linearChunk(address: HexNumber, used: Int, size: Int)
     /// A live string: one tab (linear chunk) or two tabs (string deck) then the text.
     case heapString(text: String, indent: Int)
-    /// `\t<string> size <n> bytes, at 0x<decimal digits>`
+    /// A large string of the string heap (its address is printed as decimal digits after `0x`).
     case stringBigStuffRow(text: String, size: Int, address: String)
-    /// ` big stuff total size:<kb> kb`
+    /// The string heap's large-string total.
     case stringBigStuffTotal(kilobytes: Int)
 
     // MARK: gc_node survivors
-    /// `GC COMPILE LEAK: <n> gc_node(s) after compile` / `GC APP LEAK: <n> gc_node(s) after execution`
+    /// A gc report's header: its phase and node count.
     case gcLeakHeader(phase: GCPhase, count: Int)
-    /// `gc_root 0x<hex>: count=<n>`
+    /// A gc root and how many nodes it holds.
     case gcRoot(address: HexNumber, count: Int)
-    /// `  node 0x<hex>: id=<dec> type=<T> magic=0x<hex> <loc>` (a trailing space when the location is unknown)
+    /// One surviving gc node (the location is empty when unknown: a trailing space is printed).
     case gcNode(address: HexNumber, id: Int, type: String, magic: HexNumber, location: String)
-    /// `gc_node break: id=<dec>`
+    /// The stop of `DAS_GC_BREAK_ON_ID`.
     case gcBreak(id: Int)
 
     // MARK: Smart pointers
-    /// `FATAL: exiting with code 1 -- <n> smart pointer(s) still alive at shutdown[ (re-run without -no-dump-leaks for the per-pointer dump)]`
+    /// The smart-pointer report's header; `silenced` when the per-pointer dump was turned off.
     case smartPointerFatal(count: Int, silenced: Bool)
-    /// `0x<hex> (rc=<dec>, id=<hex>)[ <description>]`
+    /// One live smart pointer: address, reference count, id, and its description when printed.
     case smartPointer(address: HexNumber, referenceCount: Int, id: HexNumber, description: String?)
-    /// `total <n> tracked pointers`
+    /// The smart-pointer dump's total.
     case smartPointerTotal(count: Int)
-    /// `tracking <hex> aka <dec>`
+    /// The `--track-smart-ptr` echo: the id in hex and decimal.
     case smartPointerTracking(id: HexNumber, decimal: Int)
 
     // MARK: Job queue
-    /// `  JobStatus #<hex> (rc=<dec>) <Subtype>[ created at <loc>]`
+    /// One leaked JobStatus: id, reference count, subtype, and where it was created when printed.
     case jobStatus(id: HexNumber, referenceCount: Int, subtype: String, createdAt: String?)
-    /// `total <n> leaked JobStatus objects`
+    /// The JobStatus dump's total.
     case jobStatusTotal(count: Int)
-    /// `  Feature #<hex>[ owner=#<hex>][ created at <loc>]`
+    /// One leaked Feature: id, owner and creation place when printed.
     case feature(id: HexNumber, owner: HexNumber?, createdAt: String?)
-    /// `total <n> leaked Feature objects`
+    /// The Feature dump's total.
     case featureTotal(count: Int)
-    /// `tracking JobStatus #<dec>`
+    /// The `--track-job-status` echo.
     case jobTracking(decimal: Int)
-    /// `JobStatus #<hex> (<Subtype>) addRef (rc=<dec>) at <loc>`
+    /// One `--track-job-status` trace line.
     case jobTrace(id: HexNumber, subtype: String, operation: TraceEvent.Operation, referenceCount: Int, location: String)
 
     // MARK: Panics
-    /// `EXCEPTION: <message>` or `JOB EXCEPTION: <message>`
+    /// A panic, in the main context or in a job.
     case exception(inJob: Bool, message: String)
-    /// ` at <loc>`, the line after an exception
+    /// The location line after a panic.
     case exceptionLocation(location: String)
-    /// `[daslang atexit] FATAL: g_envTotal=<n> at exit (Initialize/Shutdown not balanced)`
+    /// The exit-time check of unbalanced Initialize/Shutdown.
     case atexitFatal(environmentTotal: Int)
-    /// `CRASH: <what>`
+    /// A crash (signal) report.
     case crash(description: String)
 
     // MARK: dasHV handles
-    /// `  Handle<<Type>> idx=<dec> gen=<dec> (rc=<dec>)` (some renderings drop `<Type>`)
+    /// One leaked dasHV handle (some renderings drop the type).
     case handle(type: String?, index: Int, generation: Int, referenceCount: Int)
-    /// `total <n> leaked handles of type <Type>`
+    /// A handle dump's total for one type.
     case handleTotal(count: Int, type: String)
 
     // MARK: C++ heap leak report (RelWithDebInfo)
-    /// `=== daslang C++ heap leak report ===`
+    /// The C++ heap leak report's header.
     case cppReportHeader
-    /// `Total live allocations: 1,040` and the other aligned summary lines
+    /// One of the aligned summary lines at the top of the C++ report.
     case cppSummary(field: CppSummaryField, value: Int)
-    /// `--- Leak site #<n>: <n> allocs, <b> bytes (min <b>, max <b>, mean <b>) ---`
+    /// A leak site: its index, allocations and byte statistics.
     case cppSite(index: Int, allocations: Int, bytes: Int, min: Int, max: Int, mean: Int)
-    /// `  sample ptr: 0x<hex>`
+    /// A leak site's sample pointer.
     case cppSamplePointer(HexNumber)
-    /// `    0x<hex>  <symbol>   (<library>)` or `    0x<hex>  ?`
+    /// A frame of a leak site: address, and symbol and library when known.
     case cppFrame(address: HexNumber, symbol: String?, library: String?)
     /// An empty line inside the C++ report.
     case cppBlank
-    /// `=== End report (<n> leaks, <n> sites, symbolized in <t>s) ===`
+    /// The C++ report's end line: leaks, sites, and the symbolisation time as printed.
     case cppReportEnd(leaks: Int, sites: Int, seconds: String)
 
     // MARK: Usage errors
-    /// `unknown command line option <name>`
+    /// daslang's usage error for an option it does not know.
     case unknownOption(name: String)
-    /// `expecting job status id, got <text>`
+    /// daslang's usage error for a job-status id it cannot read.
     case badJobStatusID(text: String)
 }
 
 /// Which gc report a header starts.
 public enum GCPhase: String, Sendable, Codable {
-    /// `GC COMPILE LEAK … after compile`
+    /// The report after compilation.
     case compile
-    /// `GC APP LEAK … after execution`
+    /// The report after execution.
     case app
 }
 
 /// The aligned summary lines at the top of the C++ heap leak report.
 public enum CppSummaryField: String, Sendable, Codable, CaseIterable {
-    /// `Total live allocations:`
+    /// Live allocations.
     case liveAllocations
-    /// `Total bytes:`
+    /// Live bytes.
     case bytes
-    /// `Distinct leak sites:`
+    /// Distinct leak sites.
     case sites
-    /// `Largest single alloc:` (followed by ` bytes`)
+    /// The largest single allocation (its value is followed by a unit).
     case largestAllocation
-    /// `Orphan frees (pre-arm or cross-module):`
+    /// Frees of allocations the tracker never saw.
     case orphanFrees
 }

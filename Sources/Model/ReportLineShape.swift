@@ -44,7 +44,7 @@ public struct ReportLineShape: Sendable {
 
     /// One byte-level check after the literal start (``ReportLineShape/start``), run before
     /// PCRE2 is asked: the distinctive structure of the shape.
-    public indirect enum Step: Sendable {
+    public enum Step: Sendable {
         /// This literal, next.
         case literal(StaticString)
         /// One or more hex digits.

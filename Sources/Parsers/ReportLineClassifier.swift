@@ -10,11 +10,11 @@ import PCRE2Regex
 final class ReportLineClassifier {
     /// Per first byte, the shapes a line outside the open report's own lines may be (and the
     /// report shapes named there), in grammar order.
-    private let general: [[ShapeMatcher]]
+    private let general: [[CandidateGroup]]
     /// Per first byte, the shapes of a heap or string-heap body.
-    private let heapBody: [[ShapeMatcher]]
+    private let heapBody: [[CandidateGroup]]
     /// Per first byte, the shapes of the C++ report's body (after its header).
-    private let cppBody: [[ShapeMatcher]]
+    private let cppBody: [[CandidateGroup]]
     /// The shapes named inside each report when a line of theirs does not parse.
     private let named: [(report: ReportLineShape.ReportKind, matcher: ShapeMatcher)]
     private let profilerFrame: ShapeMatcher?
@@ -49,15 +49,47 @@ final class ReportLineClassifier {
         shape.start.utf8CodeUnitCount == 0 && shape.pattern.isEmpty
     }
 
+    /// Shapes that share a literal start, so that a line is compared with it once.
+    private struct CandidateGroup {
+        let start: StaticString
+        var matchers: [ShapeMatcher]
+    }
+
     /// Per first byte, the matchers whose start begins with it, then those with no literal start
-    /// (they may begin with any byte), each in grammar order.
-    private static func byFirstByte(_ matchers: [ShapeMatcher]) -> [[ShapeMatcher]] {
+    /// (they may begin with any byte), each in grammar order, grouped by start.
+    private static func byFirstByte(_ matchers: [ShapeMatcher]) -> [[CandidateGroup]] {
         var table = [[ShapeMatcher]](repeating: [], count: 256)
         for matcher in matchers where matcher.shape.start.utf8CodeUnitCount > 0 {
             table[Int(matcher.shape.start.utf8Start[0])].append(matcher)
         }
         let unanchored = matchers.filter { $0.shape.start.utf8CodeUnitCount == 0 }
-        return table.map { $0 + unanchored }
+        return table.map { grouped($0 + unanchored) }
+    }
+
+    /// `matchers` grouped by equal start. A shape joins an earlier group of its start only when
+    /// no group in between has a start that one of the two begins with: then no line could be
+    /// read by both, and the order the grammar gives is kept wherever it matters.
+    private static func grouped(_ matchers: [ShapeMatcher]) -> [CandidateGroup] {
+        var groups: [CandidateGroup] = []
+        for matcher in matchers {
+            let start = matcher.shape.start
+            if let index = groups.lastIndex(where: { same($0.start, start) }),
+               groups[(index + 1)...].allSatisfy({ !isPrefix($0.start, of: start) && !isPrefix(start, of: $0.start) }) {
+                groups[index].matchers.append(matcher)
+            } else {
+                groups.append(CandidateGroup(start: start, matchers: [matcher]))
+            }
+        }
+        return groups
+    }
+
+    private static func same(_ left: StaticString, _ right: StaticString) -> Bool {
+        left.utf8CodeUnitCount == right.utf8CodeUnitCount && isPrefix(left, of: right)
+    }
+
+    private static func isPrefix(_ prefix: StaticString, of text: StaticString) -> Bool {
+        prefix.utf8CodeUnitCount <= text.utf8CodeUnitCount
+            && (0..<prefix.utf8CodeUnitCount).allSatisfy { prefix.utf8Start[$0] == text.utf8Start[$0] }
     }
 
     // MARK: Lines that may appear anywhere
@@ -136,13 +168,14 @@ final class ReportLineClassifier {
     /// `cut` (longer than the splitter keeps): no report line is that long.
     func classifyGeneral(_ line: UnsafeRawBufferPointer, cut: Bool) -> Reading {
         guard let first = line.first else { return .ordinary }
-        for candidate in general[Int(first)] where candidate.hasStructure(line) {
-            let shape = candidate.shape
-            if let name = shape.name {
-                guard !cut, shape.scope == .anywhere, let read = candidate.read(line) else { return .halfRecognised(name) }
-                return .line(read)
+        for group in general[Int(first)] where ByteText.hasPrefix(line, group.start) {
+            for candidate in group.matchers where candidate.hasStructure(afterStart: line) {
+                if let name = candidate.name {
+                    guard !cut, candidate.isReadAnywhere, let read = candidate.read(line) else { return .halfRecognised(name) }
+                    return .line(read)
+                }
+                if !cut, let read = candidate.read(line) { return .line(read) }
             }
-            if !cut, let read = candidate.read(line) { return .line(read) }
         }
         return .ordinary
     }
@@ -210,9 +243,11 @@ final class ReportLineClassifier {
 
     /// The line as read by the first of `candidates` that has its structure and parses.
     @inline(__always)
-    private static func firstRead(_ candidates: [ShapeMatcher], _ line: UnsafeRawBufferPointer) -> ReportLine? {
-        for candidate in candidates where candidate.hasStructure(line) {
-            if let read = candidate.read(line) { return read }
+    private static func firstRead(_ groups: [CandidateGroup], _ line: UnsafeRawBufferPointer) -> ReportLine? {
+        for group in groups where ByteText.hasPrefix(line, group.start) {
+            for candidate in group.matchers where candidate.hasStructure(afterStart: line) {
+                if let read = candidate.read(line) { return read }
+            }
         }
         return nil
     }
