@@ -309,30 +309,29 @@ public struct LeakReportBuilder: Sendable {
     /// Every raw draft keyed (`v2` and `v1`), and the drafts that share a fingerprint merged, in
     /// order of first occurrence; with the JobStatus fingerprint each Feature belongs to.
     private mutating func fingerprinted(paths: PathNormalizer, frames: FrameClassifier, texts: FrameKeyTexts) -> ([(fingerprint: String, draft: FindingDraft)], [String: String]) {
-        var keys = [String](repeating: "", count: drafts.count)
-        var moveKeys = keys
-        var legacyKeys = keys
-        var residualKeys = keys
-        // Owners (JobStatus drafts) are keyed before the Features that name them.
-        let order = drafts.indices.filter { featureOwners[$0] == nil } + drafts.indices.filter { featureOwners[$0] != nil }
-        for index in order {
+        // A draft's keys are worked out when it is merged, and dropped with it when it joins another:
+        // only the JobStatus drafts that Features name keep theirs, for the Features' qualifiers.
+        func keys(of index: Int, owners: [Int: (key: String, move: String, legacy: String)]) -> (key: String, move: String, legacy: String, residual: String) {
             let raw = rawKeys[index]
             let test = segmentTests[raw.segment]
             let rawQualifier = interner.texts[raw.qualifier]
             var qualifier = rawQualifier, moveQualifier = rawQualifier, legacyQualifier = rawQualifier
-            if let owner = featureOwners[index] {
-                qualifier = "\(owner.relation){\(keys[owner.owner])}"
-                moveQualifier = "\(owner.relation){\(moveKeys[owner.owner])}"
-                legacyQualifier = "\(owner.relation){\(legacyKeys[owner.owner])}"
+            if let owner = featureOwners[index], let ownerKeys = owners[owner.owner] {
+                qualifier = "\(owner.relation){\(ownerKeys.key)}"
+                moveQualifier = "\(owner.relation){\(ownerKeys.move)}"
+                legacyQualifier = "\(owner.relation){\(ownerKeys.legacy)}"
             }
             let first = drafts[index].first
-            keys[index] = Fingerprinter.key(for: first, qualifier: qualifier, test: test, keepLines: true, paths: paths, frames: frames,
-                                            texts: texts)
-            moveKeys[index] = Fingerprinter.key(for: first, qualifier: moveQualifier, test: test, keepLines: false, paths: paths, frames: frames,
-                                                texts: texts)
-            legacyKeys[index] = Fingerprinter.legacyKey(for: first, qualifier: legacyQualifier, texts: texts)
-            residualKeys[index] = Fingerprinter.key(for: first, qualifier: moveQualifier, test: test, keepLines: false, paths: paths, frames: frames,
-                                                    withStack: false, texts: texts)
+            return (Fingerprinter.key(for: first, qualifier: qualifier, test: test, keepLines: true, paths: paths, frames: frames, texts: texts),
+                    Fingerprinter.key(for: first, qualifier: moveQualifier, test: test, keepLines: false, paths: paths, frames: frames, texts: texts),
+                    Fingerprinter.legacyKey(for: first, qualifier: legacyQualifier, texts: texts),
+                    Fingerprinter.key(for: first, qualifier: moveQualifier, test: test, keepLines: false, paths: paths, frames: frames,
+                                      withStack: false, texts: texts))
+        }
+        var ownerKeys: [Int: (key: String, move: String, legacy: String)] = [:]
+        for owner in Set(featureOwners.values.map(\.owner)).sorted() where featureOwners[owner] == nil {
+            let known = keys(of: owner, owners: [:])
+            ownerKeys[owner] = (known.key, known.move, known.legacy)
         }
         // Raw keys that differ only in what the recipe leaves out share a key: each is hashed once.
         var fingerprintOfKey: [String: String] = [:]
@@ -353,17 +352,18 @@ public struct LeakReportBuilder: Sendable {
                 continue
             }
             var draft = drafts[index]
-            draft.key = keys[index]
-            draft.moveKey = moveKeys[index]
-            draft.residualKey = residualKeys[index]
-            draft.legacyFingerprints = [hashed(legacyKeys[index])]
+            let draftKeys = keys(of: index, owners: ownerKeys)
+            draft.key = draftKeys.key
+            draft.moveKey = draftKeys.move
+            draft.residualKey = draftKeys.residual
+            draft.legacyFingerprints = [hashed(draftKeys.legacy)]
             draft.locationKey = Fingerprinter.location(of: draft.first, frames: frames).map { paths.key($0.file) }
             if let test = segmentTests[rawKeys[index].segment] { draft.tests = [test] }
             if draft.first.detector == .profiler || draft.first.detector == .cppHeap, draft.first.stack.count > 1 {
                 let frameTexts = draft.first.stack.map { texts.text(of: $0, keepLines: true, paths: paths) }
                 draft.recursionDepth = StackCycles.collapse(frameTexts).depth.map { $0...$0 }
             }
-            let fingerprint = hashed(keys[index])
+            let fingerprint = hashed(draftKeys.key)
             if let existing = mergedIndex[fingerprint] {
                 merged[existing].merge(draft)
                 rawToMerged[index] = existing
