@@ -8,18 +8,20 @@ import LeakModel
 /// a text or location equal to the last one asked for is found by one comparison (immediate when
 /// the storage is shared), and only what is new to that field is hashed.
 struct OccurrenceInterner {
-    /// Stacks numbered by their storage at most; beyond, a stack is found by its frames.
-    static let storageLimit = 1 << 16
-
     private var textIDs: [String: Int] = [:]
     private var lastTexts: [(text: String, id: Int)?] = [nil, nil, nil]
     private var locationIDs: [SourceLocation: Int] = [:]
     private var lastLocation: (location: SourceLocation, id: Int)?
     private var stackIDs: [[StackFrame]: Int] = [:]
-    /// Stack ids by the address of the array storage they were first seen in. Safe because
-    /// `storageKept` keeps that storage alive: no other array can be given the same address meanwhile.
+    /// Stack ids by the address of an array storage the stack came in. Safe because `stackIDs`
+    /// and `copiesKept` keep those arrays, so their storage, alive: no other array can be given
+    /// such an address. Each input's parser shares its own copy of a stack; copies are remembered
+    /// up to ``copiesPerStack`` per distinct stack on average (beyond, as when a parser's interner
+    /// is full and every leak brings a fresh copy, a copy is found by its frames), so that memory
+    /// follows distinct stacks, not occurrences.
     private var stackIDsByStorage: [UInt: Int] = [:]
-    private var storageKept: [[StackFrame]] = []
+    private var copiesKept: [[StackFrame]] = []
+    static let copiesPerStack = 4
     /// The texts numbered so far, by id.
     private(set) var texts: [String] = []
 
@@ -63,12 +65,16 @@ struct OccurrenceInterner {
         guard !stack.isEmpty else { return -1 }
         let storage = stack.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
         if let known = stackIDsByStorage[storage] { return known }
-        let id = stackIDs[stack] ?? stackIDs.count
-        if id == stackIDs.count { stackIDs[stack] = id }
-        if stackIDsByStorage.count < Self.storageLimit {
-            storageKept.append(stack)
-            stackIDsByStorage[storage] = id
+        if let known = stackIDs[stack] {
+            if copiesKept.count < Self.copiesPerStack * stackIDs.count {
+                copiesKept.append(stack)
+                stackIDsByStorage[storage] = known
+            }
+            return known
         }
+        let id = stackIDs.count
+        stackIDs[stack] = id
+        stackIDsByStorage[storage] = id
         return id
     }
 }
