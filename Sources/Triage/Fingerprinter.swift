@@ -29,7 +29,7 @@ public enum Fingerprinter {
     /// recorded no stack for it.
     static func key(
         for occurrence: Occurrence, qualifier: String, test: String?, keepLines: Bool, paths: PathNormalizer, frames: FrameClassifier,
-        withStack: Bool = true
+        withStack: Bool = true, texts: FrameKeyTexts = FrameKeyTexts()
     ) -> String {
         var location = self.location(of: occurrence, frames: frames).map { normalized($0, keepLines: keepLines, paths: paths) } ?? "-"
         var stack = ""
@@ -38,11 +38,11 @@ public enum Fingerprinter {
         case .profiler:
             let leaf = occurrence.stack.first
             let user = frames.firstUserFrame(of: occurrence.stack).map { occurrence.stack[$0] }
-            stack = leaf.map { "site=" + frame($0, keepLines: keepLines, paths: paths) } ?? "no-stack"
-            if let user, user != leaf { stack += ";user=" + frame(user, keepLines: keepLines, paths: paths) }
+            stack = leaf.map { "site=" + texts.text(of: $0, keepLines: keepLines, paths: paths) } ?? "no-stack"
+            if let user, user != leaf { stack += ";user=" + texts.text(of: user, keepLines: keepLines, paths: paths) }
             extra = "context=" + (occurrence.context ?? "").trimmingCharacters(in: Self.spaces)
         case .cppHeap:
-            stack = StackCycles.collapse(occurrence.stack.map { frame($0, keepLines: keepLines, paths: paths) }).frames
+            stack = StackCycles.collapse(occurrence.stack.map { texts.text(of: $0, keepLines: keepLines, paths: paths) }).frames
                 .joined(separator: ";")
         case .smartPtr:
             extra = "name=" + (occurrence.context ?? "").trimmingCharacters(in: Self.spaces)
@@ -105,14 +105,9 @@ public enum Fingerprinter {
 
     /// The `v1` key of an occurrence: `v1|<detector>|<kind>|<location>|<stack>|<qualifier>`, paths
     /// as `daslib/…` or their last two components, the whole stack. Only read back from baselines.
-    static func legacyKey(for occurrence: Occurrence, qualifier: String) -> String {
+    static func legacyKey(for occurrence: Occurrence, qualifier: String, texts: FrameKeyTexts = FrameKeyTexts()) -> String {
         let location = occurrence.location.map(legacyNormalized) ?? "-"
-        let stack = occurrence.stack.map { frame in
-            let function = frame.function.map { normalizedFunction($0) } ?? "?"
-            if let location = frame.location { return function + "@" + legacyNormalized(location) }
-            if let library = frame.library { return function + "@" + (library.split(separator: "/").last.map(String.init) ?? library) }
-            return function
-        }.joined(separator: ";")
+        let stack = occurrence.stack.map { texts.legacyText(of: $0) }.joined(separator: ";")
         var extra = qualifier
         switch occurrence.detector {
         case .profiler:
@@ -125,6 +120,14 @@ public enum Fingerprinter {
             break
         }
         return [legacyVersion, occurrence.detector.rawValue, occurrence.kind, location, stack, extra].joined(separator: "|")
+    }
+
+    /// A frame's `v1` key text: function without its mangling hash, `@` its `v1` location or shared object.
+    static func legacyFrame(_ frame: StackFrame) -> String {
+        let function = frame.function.map { normalizedFunction($0) } ?? "?"
+        if let location = frame.location { return function + "@" + legacyNormalized(location) }
+        if let library = frame.library { return function + "@" + (library.split(separator: "/").last.map(String.init) ?? library) }
+        return function
     }
 
     private static func legacyNormalized(_ location: SourceLocation) -> String {

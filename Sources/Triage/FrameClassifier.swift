@@ -6,6 +6,20 @@ import LeakModel
 struct FrameClassifier: Sendable {
     let installRoots: [String]
     let libraryPatterns: [String]
+    /// Answers worked out ahead for a run's distinct paths (``knowing(_:)``).
+    private var knownPaths: [String: Bool] = [:]
+
+    init(installRoots: [String], libraryPatterns: [String]) {
+        self.installRoots = installRoots
+        self.libraryPatterns = libraryPatterns
+    }
+
+    /// This classifier with the answers for `paths` worked out once, so that asking again is a lookup.
+    func knowing(_ paths: some Sequence<String>) -> FrameClassifier {
+        var known = self
+        for path in paths where known.knownPaths[path] == nil { known.knownPaths[path] = computedIsLibrary(path: path) }
+        return known
+    }
 
     /// Whether `frame` is library code. A frame without a location (a C++ frame) is library code
     /// only when its function is a builtin-module one.
@@ -17,6 +31,10 @@ struct FrameClassifier: Sendable {
 
     /// Whether the file at `path` is library code.
     func isLibrary(path: String) -> Bool {
+        knownPaths[path] ?? computedIsLibrary(path: path)
+    }
+
+    private func computedIsLibrary(path: String) -> Bool {
         if SourceLocation(file: path).isLibrary { return true }
         let canonical = PathNormalizer.canonical(path)
         if PathNormalizer.libraryKey(canonical.components) != nil { return true }

@@ -27,10 +27,9 @@ public struct LeakReportBuilder: Sendable {
     /// profiler block's leaks from one loop, a dump's entries), and comparing with the last key
     /// is cheaper than hashing it.
     private var lastRawKey: (key: RawOccurrenceKey, draft: Int)?
-    /// The last file noted for next steps, whether it is a user script, and how many notes of it
-    /// are not in `scripts` yet: a run of occurrences in one file costs a comparison each, not a
-    /// library check and two dictionary lookups.
-    private var lastNoted: (input: Int, file: String, isScript: Bool, uncounted: Int)?
+    private var interner = OccurrenceInterner()
+    /// How many occurrences each draft took: its location's notes for next steps, counted at the end.
+    private var draftOccurrences: [Int] = []
     private var summary: [Detector: DetectorSummary] = [:]
     private var panics: [Panic] = []
     private var traces: [String: TraceSummary] = [:]
@@ -44,14 +43,18 @@ public struct LeakReportBuilder: Sendable {
     private var droppedTraceEvents = 0
     /// JobStatus drafts per input and id, for Features that belong to them.
     private var jobStatuses: [Int: [UInt64: (draft: Int, subtype: String, description: String)]] = [:]
-    /// User scripts seen per input, most frequent first, for next-step commands.
-    private var scripts: [Int: [String: Int]] = [:]
-    private var scriptOrder: [Int: [String]] = [:]
+    /// The files of traces and panics per input, how often each was noted and where first, for
+    /// next-step commands (occurrences are noted per draft, in ``primaryScripts()``).
+    private var otherNotes: [Int: [String: (count: Int, first: LogPosition)]] = [:]
     /// Files of the `main` frames at the bottom of stacks: the scripts daslang was given.
     private var mainScripts: [String] = []
     /// Test files the test runner finished, in order.
     private var testFiles: [String] = []
     private var installRoots: [String] = []
+    /// Files and bottom frames already looked at for places (up to ``seenPlaceLimit`` each; beyond, each is looked at again).
+    private var placeFilesSeen: Set<String> = []
+    private var bottomFramesSeen: Set<StackFrame> = []
+    static let seenPlaceLimit = 1 << 16
 
     /// The stretch of output being read and the test file each finished stretch belongs to.
     private var segment = 0
@@ -95,10 +98,10 @@ public struct LeakReportBuilder: Sendable {
             } else {
                 droppedTraceEvents += 1
             }
-            noteScript(trace.location, input: trace.position.input)
+            noteScript(trace.location, at: trace.position)
         case let .panic(panic):
             if panics.count < Self.panicLimit { panics.append(PanicFingerprint.fingerprinted(panic)) } else { droppedPanics += 1 }
-            noteScript(panic.location, input: panic.position.input)
+            noteScript(panic.location, at: panic.position)
         case let .diagnostic(diagnostic):
             diagnosticGrouping.add(diagnostic)
             if diagnostics.count < Self.diagnosticLimit {
@@ -147,12 +150,11 @@ public struct LeakReportBuilder: Sendable {
         totals.occurrences = totals.occurrences.addingSaturated(occurrence.count)
         if occurrence.detector.reportsBytes { totals.bytes = (totals.bytes ?? 0).addingSaturated(occurrence.bytes ?? 0) }
         summary[occurrence.detector] = totals
-        noteScript(occurrence.location, input: occurrence.position.input)
         enterInput(occurrence.position.input)
 
         let owner = featureOwner(occurrence)
         let raw = RawOccurrenceKey(occurrence, qualifier: owner.map { "\($0.relation)#\($0.owner)" } ?? featureQualifier(occurrence),
-                                   segment: segment)
+                                   segment: segment, interner: &interner)
         let index: Int
         if let last = lastRawKey, last.key == raw {
             index = last.draft
@@ -162,6 +164,7 @@ public struct LeakReportBuilder: Sendable {
         } else {
             index = drafts.count
             drafts.append(FindingDraft(first: occurrence))
+            draftOccurrences.append(0)
             rawKeys.append(raw)
             draftIndexByRawKey[raw] = index
             if let owner { featureOwners[index] = (owner.owner, owner.relation) }
@@ -170,6 +173,7 @@ public struct LeakReportBuilder: Sendable {
             lastRawKey = (raw, index)
         }
         drafts[index].add(occurrence)
+        draftOccurrences[index] += 1
         if recordsOccurrenceFingerprints { occurrenceDrafts[occurrence.position] = index }
         if occurrence.detector == .jobStatus, occurrence.kind != "Feature", let id = occurrence.identity.flatMap({ UInt64($0, radix: 16) }) {
             let created = occurrence.location.map { " created at \($0)" } ?? ""
@@ -206,37 +210,31 @@ public struct LeakReportBuilder: Sendable {
 
     /// What a new stack says about where code lives: install roots (the folder of `daslib/`) and
     /// the script daslang was given (the file of the `main` frame at the bottom).
+    /// Each distinct file and bottom frame is looked at once: new drafts share them.
     private mutating func notePlaces(of occurrence: Occurrence) {
         guard installRoots.count < Self.placeLimit else { return }
-        for file in occurrence.stack.compactMap(\.location?.file) + [occurrence.location?.file].compactMap({ $0 }) {
+        for file in occurrence.stack.compactMap(\.location?.file) + [occurrence.location?.file].compactMap({ $0 })
+        where placeFilesSeen.count >= Self.seenPlaceLimit || placeFilesSeen.insert(file).inserted {
             if let root = PathNormalizer.installRoot(of: file), !installRoots.contains(root) { installRoots.append(root) }
         }
-        if let bottom = occurrence.stack.last, let function = bottom.function, Fingerprinter.normalizedFunction(function) == "main",
+        guard let bottom = occurrence.stack.last, bottomFramesSeen.count >= Self.seenPlaceLimit || bottomFramesSeen.insert(bottom).inserted
+        else { return }
+        if let function = bottom.function, Fingerprinter.normalizedFunction(function) == "main",
            let file = bottom.location?.file, !SourceLocation(file: file).isLibrary, PathNormalizer.libraryKey(PathNormalizer.canonical(file).components) == nil,
            !mainScripts.contains(file), mainScripts.count < Self.placeLimit {
             mainScripts.append(file)
         }
     }
 
-    private mutating func noteScript(_ location: SourceLocation?, input: Int) {
-        guard let location else { return }
-        if var last = lastNoted, last.input == input, last.file == location.file {
-            if last.isScript {
-                last.uncounted += 1
-                lastNoted = last
-            }
-            return
-        }
-        countNoted(into: &scripts, order: &scriptOrder)
-        let isScript = !location.isLibrary && location.file.hasSuffix(".das")
-        lastNoted = (input, location.file, isScript, isScript ? 1 : 0)
+    private mutating func noteScript(_ location: SourceLocation?, at position: LogPosition) {
+        guard let location, Self.isScript(location.file) else { return }
+        let noted = otherNotes[position.input, default: [:]][location.file]
+        otherNotes[position.input, default: [:]][location.file] = ((noted?.count ?? 0) + 1, noted?.first ?? position)
     }
 
-    /// Adds the notes of the last file not counted yet to `counts`.
-    private func countNoted(into counts: inout [Int: [String: Int]], order: inout [Int: [String]]) {
-        guard let last = lastNoted, last.uncounted > 0 else { return }
-        if counts[last.input, default: [:]][last.file] == nil { order[last.input, default: []].append(last.file) }
-        counts[last.input, default: [:]][last.file, default: 0] += last.uncounted
+    /// Whether `file` is a user script: next steps run it.
+    private static func isScript(_ file: String) -> Bool {
+        !SourceLocation(file: file).isLibrary && file.hasSuffix(".das")
     }
 
     /// The findings in triage order, with totals, panics, traces and diagnostics.
@@ -258,13 +256,21 @@ public struct LeakReportBuilder: Sendable {
             allDiagnostics.append(note)
             grouping.add(note)
         }
-        // The last run of notes of one file is counted only when another file is noted.
-        countNoted(into: &scripts, order: &scriptOrder)
-        lastNoted = nil
         let primaryScripts = self.primaryScripts()
+        // Drafts share their frames and paths: each distinct one is normalised once.
+        var distinctFrames = Set<StackFrame>()
+        var files = Set(segmentTests.values)
+        for draft in drafts {
+            if let file = draft.first.location?.file { files.insert(file) }
+            for frame in draft.first.stack where distinctFrames.insert(frame).inserted {
+                if let file = frame.location?.file { files.insert(file) }
+            }
+        }
         let paths = PathNormalizer(checkoutRoots: settings.checkoutRoots, installRoots: installRoots, anchor: anchor(primaryScripts))
-        let frames = FrameClassifier(installRoots: installRoots, libraryPatterns: settings.libraryPatterns)
-        let (merged, owners) = fingerprinted(paths: paths, frames: frames)
+            .knowing(files)
+        let frames = FrameClassifier(installRoots: installRoots, libraryPatterns: settings.libraryPatterns).knowing(files)
+        let texts = FrameKeyTexts(frames: distinctFrames, paths: paths)
+        let (merged, owners) = fingerprinted(paths: paths, frames: frames, texts: texts)
         let engine = TriageEngine(panics: panics, featureOwners: owners, primaryScripts: primaryScripts, frames: frames)
         let findings = engine.triage(merged)
         return LeakReport(
@@ -273,18 +279,22 @@ public struct LeakReportBuilder: Sendable {
             diagnosticGroups: grouping.groups)
     }
 
-    /// The user script most seen in each input.
+    /// The user script most noted in each input (occurrences, traces, panics); of equals, the first noted.
     private func primaryScripts() -> [Int: String] {
-        var primary: [Int: String] = [:]
-        for (input, order) in scriptOrder {
-            let counts = scripts[input] ?? [:]
-            var bestCount = 0
-            for file in order where (counts[file] ?? 0) > bestCount {
-                primary[input] = file
-                bestCount = counts[file] ?? 0
-            }
+        var notes = otherNotes
+        var scriptFiles: [String: Bool] = [:]
+        for (index, draft) in drafts.enumerated() {
+            guard let file = draft.first.location?.file else { continue }
+            let isScript = scriptFiles[file] ?? Self.isScript(file)
+            scriptFiles[file] = isScript
+            guard isScript else { continue }
+            let input = draft.first.position.input
+            let noted = notes[input, default: [:]][file]
+            notes[input, default: [:]][file] = ((noted?.count ?? 0) + draftOccurrences[index], min(noted?.first ?? draft.first.position, draft.first.position))
         }
-        return primary
+        return notes.compactMapValues { files in
+            files.max { lhs, rhs in lhs.value.count != rhs.value.count ? lhs.value.count < rhs.value.count : lhs.value.first > rhs.value.first }?.key
+        }
     }
 
     /// The folder user paths key from: that of the test files dastest ran, else of the scripts
@@ -298,28 +308,38 @@ public struct LeakReportBuilder: Sendable {
 
     /// Every raw draft keyed (`v2` and `v1`), and the drafts that share a fingerprint merged, in
     /// order of first occurrence; with the JobStatus fingerprint each Feature belongs to.
-    private mutating func fingerprinted(paths: PathNormalizer, frames: FrameClassifier) -> ([(fingerprint: String, draft: FindingDraft)], [String: String]) {
-        var keys = [String](repeating: "", count: drafts.count)
-        var moveKeys = keys
-        var legacyKeys = keys
-        var residualKeys = keys
-        // Owners (JobStatus drafts) are keyed before the Features that name them.
-        let order = drafts.indices.filter { featureOwners[$0] == nil } + drafts.indices.filter { featureOwners[$0] != nil }
-        for index in order {
+    private mutating func fingerprinted(paths: PathNormalizer, frames: FrameClassifier, texts: FrameKeyTexts) -> ([(fingerprint: String, draft: FindingDraft)], [String: String]) {
+        // A draft's keys are worked out when it is merged, and dropped with it when it joins another:
+        // only the JobStatus drafts that Features name keep theirs, for the Features' qualifiers.
+        func keys(of index: Int, owners: [Int: (key: String, move: String, legacy: String)]) -> (key: String, move: String, legacy: String, residual: String) {
             let raw = rawKeys[index]
             let test = segmentTests[raw.segment]
-            var qualifier = raw.qualifier, moveQualifier = raw.qualifier, legacyQualifier = raw.qualifier
-            if let owner = featureOwners[index] {
-                qualifier = "\(owner.relation){\(keys[owner.owner])}"
-                moveQualifier = "\(owner.relation){\(moveKeys[owner.owner])}"
-                legacyQualifier = "\(owner.relation){\(legacyKeys[owner.owner])}"
+            let rawQualifier = interner.texts[raw.qualifier]
+            var qualifier = rawQualifier, moveQualifier = rawQualifier, legacyQualifier = rawQualifier
+            if let owner = featureOwners[index], let ownerKeys = owners[owner.owner] {
+                qualifier = "\(owner.relation){\(ownerKeys.key)}"
+                moveQualifier = "\(owner.relation){\(ownerKeys.move)}"
+                legacyQualifier = "\(owner.relation){\(ownerKeys.legacy)}"
             }
             let first = drafts[index].first
-            keys[index] = Fingerprinter.key(for: first, qualifier: qualifier, test: test, keepLines: true, paths: paths, frames: frames)
-            moveKeys[index] = Fingerprinter.key(for: first, qualifier: moveQualifier, test: test, keepLines: false, paths: paths, frames: frames)
-            legacyKeys[index] = Fingerprinter.legacyKey(for: first, qualifier: legacyQualifier)
-            residualKeys[index] = Fingerprinter.key(for: first, qualifier: moveQualifier, test: test, keepLines: false, paths: paths, frames: frames,
-                                                    withStack: false)
+            return (Fingerprinter.key(for: first, qualifier: qualifier, test: test, keepLines: true, paths: paths, frames: frames, texts: texts),
+                    Fingerprinter.key(for: first, qualifier: moveQualifier, test: test, keepLines: false, paths: paths, frames: frames, texts: texts),
+                    Fingerprinter.legacyKey(for: first, qualifier: legacyQualifier, texts: texts),
+                    Fingerprinter.key(for: first, qualifier: moveQualifier, test: test, keepLines: false, paths: paths, frames: frames,
+                                      withStack: false, texts: texts))
+        }
+        var ownerKeys: [Int: (key: String, move: String, legacy: String)] = [:]
+        for owner in Set(featureOwners.values.map(\.owner)).sorted() where featureOwners[owner] == nil {
+            let known = keys(of: owner, owners: [:])
+            ownerKeys[owner] = (known.key, known.move, known.legacy)
+        }
+        // Raw keys that differ only in what the recipe leaves out share a key: each is hashed once.
+        var fingerprintOfKey: [String: String] = [:]
+        func hashed(_ key: String) -> String {
+            if let known = fingerprintOfKey[key] { return known }
+            let fingerprint = Fingerprinter.fingerprint(ofKey: key)
+            fingerprintOfKey[key] = fingerprint
+            return fingerprint
         }
         var merged: [FindingDraft] = []
         var fingerprints: [String] = []
@@ -332,17 +352,18 @@ public struct LeakReportBuilder: Sendable {
                 continue
             }
             var draft = drafts[index]
-            draft.key = keys[index]
-            draft.moveKey = moveKeys[index]
-            draft.residualKey = residualKeys[index]
-            draft.legacyFingerprints = [Fingerprinter.fingerprint(ofKey: legacyKeys[index])]
+            let draftKeys = keys(of: index, owners: ownerKeys)
+            draft.key = draftKeys.key
+            draft.moveKey = draftKeys.move
+            draft.residualKey = draftKeys.residual
+            draft.legacyFingerprints = [hashed(draftKeys.legacy)]
             draft.locationKey = Fingerprinter.location(of: draft.first, frames: frames).map { paths.key($0.file) }
             if let test = segmentTests[rawKeys[index].segment] { draft.tests = [test] }
             if draft.first.detector == .profiler || draft.first.detector == .cppHeap, draft.first.stack.count > 1 {
-                let frameTexts = draft.first.stack.map { Fingerprinter.frame($0, keepLines: true, paths: paths) }
+                let frameTexts = draft.first.stack.map { texts.text(of: $0, keepLines: true, paths: paths) }
                 draft.recursionDepth = StackCycles.collapse(frameTexts).depth.map { $0...$0 }
             }
-            let fingerprint = Fingerprinter.fingerprint(ofKey: keys[index])
+            let fingerprint = hashed(draftKeys.key)
             if let existing = mergedIndex[fingerprint] {
                 merged[existing].merge(draft)
                 rawToMerged[index] = existing

@@ -16,6 +16,9 @@ public struct PathNormalizer: Sendable, Equatable {
     var installRoots: [[Substring]]
     /// The canonical anchor folder and whether it is absolute; nil when no script is known.
     var anchor: (components: [Substring], absolute: Bool)?
+    /// Keys worked out ahead for a run's distinct paths (``knowing(_:)``): triage keys the same
+    /// few paths for every draft.
+    private var knownKeys: [String: String] = [:]
 
     /// A normaliser that knows no roots and no anchor (panics, standalone keys).
     public static let standalone = PathNormalizer(checkoutRoots: [], installRoots: [], anchor: nil)
@@ -36,8 +39,19 @@ public struct PathNormalizer: Sendable, Equatable {
             && lhs.anchor?.components == rhs.anchor?.components && lhs.anchor?.absolute == rhs.anchor?.absolute
     }
 
+    /// This normaliser with the keys of `paths` worked out once, so that keying them again is a lookup.
+    func knowing(_ paths: some Sequence<String>) -> PathNormalizer {
+        var known = self
+        for path in paths where known.knownKeys[path] == nil { known.knownKeys[path] = computedKey(path) }
+        return known
+    }
+
     /// The key form of `path`.
     public func key(_ path: String) -> String {
+        knownKeys[path] ?? computedKey(path)
+    }
+
+    private func computedKey(_ path: String) -> String {
         if path.utf8.first == UInt8(ascii: "<") { return path }
         let canonical = Self.canonical(path)
         if let library = Self.libraryKey(canonical.components) { return library }

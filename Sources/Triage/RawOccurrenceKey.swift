@@ -2,48 +2,28 @@ import LeakModel
 
 /// Everything the fingerprint recipe reads from an occurrence, before normalisation: equal
 /// raw keys always give equal fingerprints, so the normalised key is computed once per raw key.
+/// Texts, location and stack are ids of the run's ``OccurrenceInterner``: an occurrence's key is
+/// built, hashed and compared as integers, whatever its strings and stack.
 struct RawOccurrenceKey: Hashable {
     var detector: Detector
-    var kind: String
-    var location: SourceLocation?
-    var stack: [StackFrame]
-    var context: String?
+    var kind: Int
+    var location: Int
+    var stack: Int
+    var context: Int
     var sharedReference: Bool
-    var qualifier: String
+    var qualifier: Int
     /// The stretch of output between two test-runner lines that held it (its test file is known later).
     var segment: Int
 
-    init(_ occurrence: Occurrence, qualifier: String, segment: Int) {
+    init(_ occurrence: Occurrence, qualifier: String, segment: Int, interner: inout OccurrenceInterner) {
         detector = occurrence.detector
-        kind = occurrence.kind
-        location = occurrence.location
-        stack = occurrence.stack
-        context = occurrence.detector == .profiler || occurrence.detector == .smartPtr ? occurrence.context : nil
+        kind = interner.id(of: occurrence.kind, as: .kind)
+        location = interner.id(of: occurrence.location)
+        stack = interner.id(of: occurrence.stack)
+        let keyedContext = occurrence.detector == .profiler || occurrence.detector == .smartPtr ? occurrence.context : nil
+        context = keyedContext.map { interner.id(of: $0, as: .context) } ?? -1
         sharedReference = (occurrence.referenceCount ?? 1) > 1
-        self.qualifier = qualifier
+        self.qualifier = interner.id(of: qualifier, as: .qualifier)
         self.segment = segment
     }
-
-    /// Hashes the stack's depth and the shape of its ends only (name lengths and line numbers, not
-    /// the text): an occurrence is hashed once, stacks are deep and C++ symbols long. Equality
-    /// still compares every frame (at once when the parser handed both keys the same interned array).
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(detector)
-        hasher.combine(kind)
-        hasher.combine(location)
-        hasher.combine(stack.count)
-        for index in stack.indices.prefix(Self.hashedFrames) + stack.indices.suffix(Self.hashedFrames) {
-            let frame = stack[index]
-            hasher.combine(frame.function?.utf8.count)
-            hasher.combine(frame.library?.utf8.count)
-            hasher.combine(frame.location?.line)
-            hasher.combine(frame.location?.column)
-        }
-        hasher.combine(context)
-        hasher.combine(sharedReference)
-        hasher.combine(qualifier)
-        hasher.combine(segment)
-    }
-
-    private static let hashedFrames = 3
 }

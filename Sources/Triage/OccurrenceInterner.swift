@@ -1,0 +1,80 @@
+import LeakModel
+
+/// Numbers the texts, locations and stacks of a run's occurrences, so that an occurrence's raw
+/// key is a handful of integers: compared and hashed in constant time, however deep its stack.
+///
+/// The parser hands equal stacks over as one shared array (its stack interner), and a report
+/// repeats the same names line after line: an array already numbered is found by its storage,
+/// a text or location equal to the last one asked for is found by one comparison (immediate when
+/// the storage is shared), and only what is new to that field is hashed.
+struct OccurrenceInterner {
+    private var textIDs: [String: Int] = [:]
+    private var lastTexts: [(text: String, id: Int)?] = [nil, nil, nil]
+    private var locationIDs: [SourceLocation: Int] = [:]
+    private var lastLocation: (location: SourceLocation, id: Int)?
+    private var stackIDs: [[StackFrame]: Int] = [:]
+    /// Stack ids by the address of an array storage the stack came in. Safe because `stackIDs`
+    /// and `copiesKept` keep those arrays, so their storage, alive: no other array can be given
+    /// such an address. Each input's parser shares its own copy of a stack; copies are remembered
+    /// up to ``copiesPerStack`` per distinct stack on average (beyond, as when a parser's interner
+    /// is full and every leak brings a fresh copy, a copy is found by its frames), so that memory
+    /// follows distinct stacks, not occurrences.
+    private var stackIDsByStorage: [UInt: Int] = [:]
+    private var copiesKept: [[StackFrame]] = []
+    static let copiesPerStack = 4
+    /// The texts numbered so far, by id.
+    private(set) var texts: [String] = []
+
+    /// Which of an occurrence's texts is asked for: each has its own last value.
+    enum Field: Int {
+        case kind, context, qualifier
+    }
+
+    /// The id of `text` (one id space for every field).
+    mutating func id(of text: String, as field: Field) -> Int {
+        if let last = lastTexts[field.rawValue], last.text == text { return last.id }
+        let id: Int
+        if let known = textIDs[text] {
+            id = known
+        } else {
+            id = texts.count
+            texts.append(text)
+            textIDs[text] = id
+        }
+        lastTexts[field.rawValue] = (text, id)
+        return id
+    }
+
+    /// The id of `location`; -1 for none.
+    mutating func id(of location: SourceLocation?) -> Int {
+        guard let location else { return -1 }
+        if let last = lastLocation, last.location == location { return last.id }
+        let id: Int
+        if let known = locationIDs[location] {
+            id = known
+        } else {
+            id = locationIDs.count
+            locationIDs[location] = id
+        }
+        lastLocation = (location, id)
+        return id
+    }
+
+    /// The id of `stack`; -1 for none.
+    mutating func id(of stack: [StackFrame]) -> Int {
+        guard !stack.isEmpty else { return -1 }
+        let storage = stack.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        if let known = stackIDsByStorage[storage] { return known }
+        if let known = stackIDs[stack] {
+            if copiesKept.count < Self.copiesPerStack * stackIDs.count {
+                copiesKept.append(stack)
+                stackIDsByStorage[storage] = known
+            }
+            return known
+        }
+        let id = stackIDs.count
+        stackIDs[stack] = id
+        stackIDsByStorage[storage] = id
+        return id
+    }
+}
