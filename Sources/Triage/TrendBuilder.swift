@@ -9,6 +9,10 @@ public struct TrendBuilder: Sendable {
     public static let diagnosticLimit = 500
 
     private var findings = Tally<Finding>()
+    /// Profiler leaks per run by what is left of their key without the stack (detector, kind,
+    /// context, test file: ``Finding/residualKey``), the part that survives the profiler's
+    /// run-to-run stack variation.
+    private var residualCounts: [String: [Int]] = [:]
     private var panics = Tally<Panic>()
     private var runs: [TrendRun] = []
     private var diagnostics: [TrendDiagnostic] = []
@@ -24,6 +28,12 @@ public struct TrendBuilder: Sendable {
         runs.append(TrendRun(inputs: report.inputs, untrustworthy: report.isUntrustworthy))
         for finding in report.findings {
             findings.add(finding, fingerprint: finding.fingerprint, count: finding.count, run: run)
+            if finding.detector == .profiler, !finding.residualKey.isEmpty {
+                var counts = residualCounts[finding.residualKey] ?? []
+                counts += Array(repeating: 0, count: run + 1 - counts.count)
+                counts[run] = counts[run].addingSaturated(finding.count)
+                residualCounts[finding.residualKey] = counts
+            }
         }
         for panic in report.panics {
             panics.add(panic, fingerprint: PanicFingerprint.fingerprint(of: panic), count: 1, run: run)
@@ -48,9 +58,26 @@ public struct TrendBuilder: Sendable {
         }
         return LeakTrend(
             runs: runs,
-            findings: findings.entries(runs: runs.count) { $0.rank < $1.rank },
-            panics: panics.entries(runs: runs.count) { $0.position < $1.position },
+            findings: findings.entries(runs: runs.count, status: status(of:counts:)) { $0.rank < $1.rank },
+            panics: panics.entries(runs: runs.count, status: { TrendClassifier.status(counts: $1) }) { $0.position < $1.position },
             diagnostics: diagnostics)
+    }
+}
+
+extension TrendBuilder {
+    /// A finding's status from its counts, unless it is a profiler leak whose stack the profiler
+    /// recorded differently from run to run (whole, cut short or not at all, so that its
+    /// fingerprint comes and goes) while the leaks of its test file and context without their
+    /// stacks stayed the same in number in every run: then it is persistent, as `diff` pairs it.
+    /// A real change in those leaks (a new one, one fixed, one more each run) changes the
+    /// group's counts and keeps the finding's own status.
+    private func status(of finding: Finding, counts: [Int]) -> TrendStatus {
+        let own = TrendClassifier.status(counts: counts)
+        guard own != .persistent, own != .growing, finding.detector == .profiler, !finding.residualKey.isEmpty,
+              var group = residualCounts[finding.residualKey] else { return own }
+        group += Array(repeating: 0, count: max(0, counts.count - group.count))
+        guard let first = group.first, first > 0, group.allSatisfy({ $0 == first }) else { return own }
+        return .persistent
     }
 }
 
@@ -84,14 +111,14 @@ private struct Tally<Item: Sendable & Equatable>: Sendable {
         entries[position].lastRun = run
     }
 
-    /// Every entry over `runs` runs, classified, ordered by status (``TrendStatus/displayOrder``),
+    /// Every entry over `runs` runs, classified by `status`, ordered by status (``TrendStatus/displayOrder``),
     /// newest run first, then by `order` within that run, then by fingerprint.
-    func entries(runs: Int, by order: (Item, Item) -> Bool) -> [TrendEntry<Item>] {
+    func entries(runs: Int, status: (Item, [Int]) -> TrendStatus, by order: (Item, Item) -> Bool) -> [TrendEntry<Item>] {
         let classified = entries.map { entry in
             let counts = entry.counts + Array(repeating: 0, count: runs - entry.counts.count)
             return TrendEntry(
                 item: entry.item, fingerprint: entry.fingerprint, lastRun: entry.lastRun, counts: counts,
-                status: TrendClassifier.status(counts: counts))
+                status: status(entry.item, counts))
         }
         return classified.sorted { lhs, rhs in
             if lhs.status != rhs.status { return lhs.status.displayOrder < rhs.status.displayOrder }
