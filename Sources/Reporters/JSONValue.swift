@@ -84,6 +84,12 @@ public indirect enum JSONValue: Equatable, Sendable {
     /// Writes `value` as a JSON string literal; control characters are escaped.
     static func writeString(_ value: String, to output: inout String) {
         output.append("\"")
+        // Most strings need no escape: they are appended whole, not a scalar at a time.
+        guard value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) else {
+            output.append(value)
+            output.append("\"")
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": output.append("\\\"")
