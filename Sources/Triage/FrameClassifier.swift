@@ -6,12 +6,14 @@ import LeakModel
 struct FrameClassifier: Sendable {
     let installRoots: [String]
     let libraryPatterns: [String]
+    private let libraryGlobs: [Glob]
     /// Answers worked out ahead for a run's distinct paths (``knowing(_:)``).
     private var knownPaths: [String: Bool] = [:]
 
     init(installRoots: [String], libraryPatterns: [String]) {
         self.installRoots = installRoots
         self.libraryPatterns = libraryPatterns
+        libraryGlobs = libraryPatterns.map(Glob.init)
     }
 
     /// This classifier with the answers for `paths` worked out once, so that asking again is a lookup.
@@ -40,42 +42,11 @@ struct FrameClassifier: Sendable {
         if PathNormalizer.libraryKey(canonical.components) != nil { return true }
         let joined = PathNormalizer.joined(canonical.components, absolute: canonical.absolute)
         if installRoots.contains(where: { joined.hasPrefix($0 + "/") }) { return true }
-        return libraryPatterns.contains { GlobPattern.occurs($0, in: joined) || GlobPattern.occurs($0, in: path) }
+        return libraryGlobs.contains { $0.matches(joined) || $0.matches(path) }
     }
 
     /// The first frame in the user's code, leaf first.
     func firstUserFrame(of stack: [StackFrame]) -> Int? {
         stack.firstIndex { !isLibrary($0) }
-    }
-}
-
-/// `*` matches any run of characters; a pattern occurs in a text when it matches some part of it.
-enum GlobPattern {
-    static func occurs(_ pattern: String, in text: String) -> Bool {
-        matches(Array(("*" + pattern + "*").utf8), Array(text.utf8))
-    }
-
-    /// Iterative wildcard matching with one backtrack point: linear in practice, never exponential.
-    static func matches(_ pattern: [UInt8], _ text: [UInt8]) -> Bool {
-        var p = 0, t = 0
-        var star: Int?, mark = 0
-        while t < text.count {
-            if p < pattern.count, pattern[p] == UInt8(ascii: "*") {
-                star = p
-                mark = t
-                p += 1
-            } else if p < pattern.count, pattern[p] == text[t] {
-                p += 1
-                t += 1
-            } else if let star {
-                p = star + 1
-                mark += 1
-                t = mark
-            } else {
-                return false
-            }
-        }
-        while p < pattern.count, pattern[p] == UInt8(ascii: "*") { p += 1 }
-        return p == pattern.count
     }
 }
