@@ -60,20 +60,16 @@ public struct Suppressions: Sendable, Equatable {
     /// Whether there are no rules.
     public var isEmpty: Bool { rules.isEmpty }
 
-    /// The first rule that suppresses a leak at `location` with `stack`, if any.
-    public func rule(suppressingLeakAt location: SourceLocation?, stack: [StackFrame]) -> Rule? {
+    /// The first rule that suppresses `occurrence`: a pattern is checked against each leak's own
+    /// stack and location, before leaks are grouped into findings (one finding may group
+    /// different stacks).
+    public func rule(suppressing occurrence: Occurrence) -> Rule? {
         guard !rules.isEmpty else { return nil }
         var names: [String] = []
-        if let file = location?.file { names.append(Self.slashed(file)) }
-        for frame in stack {
+        if let file = occurrence.location?.file { names.append(Self.slashed(file)) }
+        for frame in occurrence.stack {
             names += [frame.function, frame.location.map { Self.slashed($0.file) }, frame.library.map(Self.slashed)].compactMap { $0 }
         }
         return rules.first { rule in names.contains { rule.glob.matches($0) } }
-    }
-
-    /// The first rule that suppresses `occurrence`: a pattern is checked against each leak's own
-    /// stack, before leaks are grouped into findings (one finding may group different stacks).
-    public func rule(suppressing occurrence: Occurrence) -> Rule? {
-        rule(suppressingLeakAt: occurrence.location, stack: occurrence.stack)
     }
 }
