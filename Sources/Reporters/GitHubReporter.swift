@@ -65,7 +65,7 @@ public struct GitHubReporter: LeakReporter {
             if !target.isLogLine {
                 properties.append(("file", target.path))
                 properties.append(("line", target.line.map(String.init) ?? ""))
-                properties.append(("col", target.line == nil ? "" : target.column.map(String.init) ?? ""))
+                properties.append(("col", target.line == nil ? "" : target.oneBasedColumn.map(String.init) ?? ""))
             }
             properties.append(("title", finding.title))
             let kind = Kind(finding.severity)

@@ -97,7 +97,7 @@ public struct SARIFReporter: LeakReporter {
         var physical: [String: JSONValue] = ["artifactLocation": .object(artifact)]
         if let line = target.line {
             var region: [String: JSONValue] = ["startLine": .int(line)]
-            region["startColumn"] = target.column.map(JSONValue.int)
+            region["startColumn"] = target.oneBasedColumn.map(JSONValue.int)
             physical["region"] = .object(region)
         }
         return .object(extra.merging(["physicalLocation": .object(physical)]) { _, location in location })
