@@ -84,11 +84,6 @@ import Testing
         #expect(reporter.render(HostileReport.report, options: HostileReport.options) == first)
     }
 
-    @Test("each reporter says which format it prints", arguments: findingFormats)
-    func reporterNamesItsFormat(format: OutputFormat) throws {
-        #expect(try #require(format.reporters.run).format == format)
-    }
-
     static func expectGolden(_ rendered: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let url = directory.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["LEAKTRIAGE_RECORD_GOLDEN"] == "1" {
