@@ -1,6 +1,7 @@
 import Foundation
 import LeakModel
 import LeakReporters
+import LeakTriage
 import Testing
 @testable import LeakTestSupport
 
@@ -24,6 +25,17 @@ import Testing
         let morePath = directory.appendingPathComponent("more.log").path
         try more.write(toFile: morePath, atomically: true, encoding: .utf8)
         #expect(try CLIRunner.run(["run", "--baseline", baseline, morePath]).status == 1)
+    }
+
+    @Test func theGateFailsOnLeaksBeyondTheBaselineNeverOnNotes() throws {
+        let findings = try Fixtures.analyse([try Fixtures.corpus("heap_report_default.log")]).findings
+        let leaks = findings.filter { $0.severity != .note }
+        #expect(!leaks.isEmpty && leaks.count < findings.count)
+        #expect(findings.failing(beyond: nil) == leaks)
+        #expect(findings.failing(beyond: Baseline(recording: findings)).isEmpty)
+        var fewer = Baseline(recording: findings)
+        fewer.entries[leaks[0].fingerprint]?.count -= 1
+        #expect(findings.failing(beyond: fewer) == [leaks[0]])
     }
 
     @Test func aReportOfOursServesAsABaseline() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import LeakModel
+import LeakReporters
 import LeakTriage
 import Testing
 @testable import LeakTestSupport
@@ -32,6 +33,13 @@ import Testing
         let text = LogEditing.removingLines(try LogEditing.corpusText("jobque_wait_group_traced.log")) { $0.contains("addRef (rc=2)") }
         let trace = try #require(try Fixtures.analyse([Array(text.utf8)]).traces.first)
         #expect(trace.gaps.map { [$0.expected, $0.found] } == [[2, 3]])
+    }
+
+    @Test func replayOffersTheFormatsWithAReplayReporterAndNative() throws {
+        #expect(OutputFormat.allCases.filter { $0.reporters.replay != nil } == [.text, .json])
+        let result = try CLIRunner.run(["replay", "--format", "sarif", Fixtures.corpusPath("jobque_many_boxes_track_dec.log")])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("Please provide one of 'text', 'json' or 'native'"))
     }
 
     @Test func theJSONFollowsTheContract() throws {

@@ -38,6 +38,21 @@ import Testing
         #expect(result.stderr.isEmpty)
     }
 
+    @Test func sarifAndGitHubColumnsCountFromOneAtTheCharacterDaslangPointsAt() throws {
+        // daslang prints `combined_all.das:53:37` for `int` in `type<int>`, counting from 0; SARIF's
+        // startColumn and GitHub's col count from 1.
+        let source = try Self.scriptLine(53)
+        let int = try #require(source.range(of: "int>")).lowerBound
+        let oneBased = source.distance(from: source.startIndex, to: int) + 1
+        let sarif = try CLIRunner.run(["--format", "sarif", Fixtures.corpusPath("combined_all.log")])
+        let region = { (column: Int) in try Regex("\"startColumn\": \(column),\\s+\"startLine\": 53\\b") }
+        #expect(sarif.stdout.contains(try region(oneBased)))
+        #expect(!sarif.stdout.contains(try region(oneBased - 1)))
+        let github = try CLIRunner.run(["--format", "github", Fixtures.corpusPath("combined_all.log")])
+        #expect(github.stdout.contains("line=53,col=\(oneBased),"))
+        #expect(!github.stdout.contains("line=53,col=37,"))
+    }
+
     @Test func aPathOfAnotherCheckoutIsFoundByItsTrailingComponents() throws {
         let directory = try CLIRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -12,7 +12,7 @@ import Testing
     static let directory = Fixtures.directory.appendingPathComponent("golden")
 
     /// The formats printed from findings (native is printed from a log's report lines).
-    static let findingFormats = OutputFormat.allCases.filter { $0.reporter != nil }
+    static let findingFormats = OutputFormat.allCases.filter { $0.reporters.run != nil }
 
     /// The golden file of each format printed from findings.
     static func goldenName(_ format: OutputFormat) -> String? {
@@ -30,7 +30,7 @@ import Testing
 
     @Test("each format prints its golden file for the hostile findings", arguments: findingFormats)
     func formatMatchesItsGoldenFile(format: OutputFormat) throws {
-        let reporter = try #require(format.reporter)
+        let reporter = try #require(format.reporters.run)
         let rendered = reporter.render(HostileReport.report, options: HostileReport.options(drawing: HostileReport.report))
         try Self.expectGolden(rendered, try #require(Self.goldenName(format)))
     }
@@ -58,9 +58,9 @@ import Testing
     }
 
     @Test func onlyTheFormatsForPeopleAndJSONHaveADiffReporterOfTheirOwn() throws {
-        #expect(OutputFormat.allCases.filter { $0.diffReporter != nil } == [.text, .json, .html])
+        #expect(OutputFormat.allCases.filter { $0.reporters.diff != nil } == [.text, .json, .html])
         let diff = Self.hostileDiff
-        let reporter = try #require(OutputFormat.html.diffReporter)
+        let reporter = try #require(OutputFormat.html.reporters.diff)
         var pieces = ""
         reporter.write(diff, options: HostileReport.options(drawing: diff)) { pieces += $0 }
         #expect(pieces == DiffHTMLReporter().render(diff, options: HostileReport.options(drawing: diff)))
@@ -80,14 +80,9 @@ import Testing
 
     @Test("rendering is deterministic", arguments: findingFormats)
     func renderingTwiceGivesTheSameBytes(format: OutputFormat) throws {
-        let reporter = try #require(format.reporter)
+        let reporter = try #require(format.reporters.run)
         let first = reporter.render(HostileReport.report, options: HostileReport.options)
         #expect(reporter.render(HostileReport.report, options: HostileReport.options) == first)
-    }
-
-    @Test("each reporter says which format it prints", arguments: findingFormats)
-    func reporterNamesItsFormat(format: OutputFormat) throws {
-        #expect(try #require(format.reporter).format == format)
     }
 
     static func expectGolden(_ rendered: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {

@@ -8,7 +8,7 @@ import Testing
 @Suite struct TrendReporterGoldenTests {
     @Test(arguments: [(OutputFormat.text, "hostile.trend.text.txt"), (.json, "hostile.trend.json"), (.html, "hostile.trend.html")])
     func trendFormatMatchesItsGoldenFile(format: OutputFormat, golden: String) throws {
-        let reporter = try #require(format.trendReporter)
+        let reporter = try #require(format.reporters.trend)
         let rendered = reporter.render(HostileTrend.trend, options: HostileReport.options)
         try ReporterGoldenTests.expectGolden(rendered, golden)
         var pieces = ""
@@ -27,6 +27,6 @@ import Testing
     }
 
     @Test func theAnnotationFormatsHaveNoTrendReporterOfTheirOwn() {
-        #expect(OutputFormat.allCases.filter { $0.trendReporter != nil } == [.text, .json, .html])
+        #expect(OutputFormat.allCases.filter { $0.reporters.trend != nil } == [.text, .json, .html])
     }
 }

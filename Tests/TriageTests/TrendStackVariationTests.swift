@@ -1,4 +1,5 @@
 import LeakModel
+import LeakReporters
 import LeakTriage
 import Testing
 @testable import LeakTestSupport
@@ -20,6 +21,16 @@ import Testing
         }
         #expect(trend.findings.count > 500)
         #expect(varying.isEmpty, "\(varying.map { "\($0.status) \($0.counts) \($0.finding.title)" })")
+
+        // The text says why a finding missing from some runs is persistent, as diff's notes do.
+        let reason = "with this stack; the profiler recorded it otherwise in the others"
+        let text = { (entry: TrendFinding) in
+            TrendTextReporter().render(LeakTrend(runs: trend.runs, findings: [entry], diagnostics: []), options: RenderOptions())
+        }
+        let absent = try #require(trend.findings.first { $0.status == .persistent && $0.seenIn.count < Self.runs.count })
+        #expect(text(absent).contains("in \(absent.seenIn.count) of \(Self.runs.count) runs " + reason))
+        let everywhere = try #require(trend.findings.first { $0.status == .persistent && $0.seenIn.count == Self.runs.count })
+        #expect(!text(everywhere).contains(reason))
     }
 
     @Test func leaksOfAnotherSuiteThatAppearLaterStayNew() throws {
