@@ -14,7 +14,8 @@ import Testing
         let write = try CLIRunner.run(["run", "--format", "json", "--write-baseline", baseline, log])
         #expect(write.status == 1)
         let text = try String(contentsOfFile: baseline, encoding: .utf8)
-        #expect(text.contains("\"schema\": \"leaktriage-baseline/1\""))
+        let written = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        #expect(written?["schema"] as? String == "leaktriage-baseline/1")
 
         #expect(try CLIRunner.run(["run", "--baseline", baseline, log]).status == 0)
         // Another real run of the same code (other ids and addresses) is still known.
@@ -62,7 +63,8 @@ import Testing
         let after = try String(contentsOfFile: baseline, encoding: .utf8)
         #expect(after != before)
         #expect(!after.contains("gc_node"))
-        #expect(after.contains("\"count\": 7") && before.contains("\"count\": 8"))
+        let counts = { (text: String) in try BaselineJSON.parse(Data(text.utf8)).entries.values.map(\.count) }
+        #expect(try counts(after).contains(7) && counts(before).contains(8))
         // Raising is never done: the full run again leaves the lowered counts.
         _ = try CLIRunner.run(["run", "--update-baseline", baseline, full])
         #expect(try String(contentsOfFile: baseline, encoding: .utf8) == after)
@@ -139,7 +141,8 @@ import Testing
         let baseline = try BaselineJSON.parse(Data(text.utf8))
         #expect(baseline.entries["a"] == Baseline.Entry(fingerprint: "a", count: 5, detector: "", kind: "", title: ""))
         #expect(baseline.entries["b"]?.count == 0)
-        #expect(BaselineJSON.render(baseline).contains("\"count\": 5"))
+        #expect(try BaselineJSON.parse(Data(BaselineJSON.render(baseline).utf8)) == baseline)
+        #expect(try BaselineJSON.parse(Data(BaselineJSON.render(Baseline(entries: [:])).utf8)).entries.isEmpty)
     }
 }
 
