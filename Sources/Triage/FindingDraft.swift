@@ -16,9 +16,9 @@ struct FindingDraft {
     var count = 0
     var bytes: Int?
     var positions: [LogPosition] = []
-    var identities: [String] = []
+    var identities: [Occurrence.Identity] = []
     var referenceCounts: ClosedRange<Int>?
-    var contexts: [String] = []
+    var contexts: [Occurrence.Context] = []
     var earliest: LogPosition
     /// How a Feature relates to its JobStatus (`embedded in Channel #1 created at …`), for the title.
     var relation: String?
@@ -40,9 +40,9 @@ struct FindingDraft {
         count = count.addingSaturated(occurrence.count)
         if let occurrenceBytes = occurrence.bytes { bytes = (bytes ?? 0).addingSaturated(occurrenceBytes) }
         if positions.count < Self.positionLimit { positions.append(occurrence.position) }
-        if let identity = occurrence.identity, identities.count < Self.identityLimit { identities.append(identity) }
+        if identities.count < Self.identityLimit, let identity = occurrence.payload.identity { identities.append(identity) }
         if let rc = occurrence.referenceCount { referenceCounts = Self.union(referenceCounts, rc...rc) }
-        if let context = occurrence.context, !contexts.contains(context), contexts.count < Self.contextLimit { contexts.append(context) }
+        if let context = occurrence.payload.context, !contexts.contains(context), contexts.count < Self.contextLimit { contexts.append(context) }
         earliest = min(earliest, occurrence.position)
     }
 

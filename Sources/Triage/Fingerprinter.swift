@@ -40,12 +40,12 @@ public enum Fingerprinter {
             let user = frames.firstUserFrame(of: occurrence.stack).map { occurrence.stack[$0] }
             stack = leaf.map { "site=" + texts.text(of: $0, keepLines: keepLines, paths: paths) } ?? "no-stack"
             if let user, user != leaf { stack += ";user=" + texts.text(of: user, keepLines: keepLines, paths: paths) }
-            extra = "context=" + (occurrence.context ?? "").trimmingCharacters(in: Self.spaces)
+            extra = "context=" + contextText(of: occurrence)
         case .cppHeap:
             stack = StackCycles.collapse(occurrence.stack.map { texts.text(of: $0, keepLines: keepLines, paths: paths) }).frames
                 .joined(separator: ";")
         case .smartPtr:
-            extra = "name=" + (occurrence.context ?? "").trimmingCharacters(in: Self.spaces)
+            extra = "name=" + contextText(of: occurrence)
         case .handleRegistry:
             extra = (occurrence.referenceCount ?? 1) > 1 ? "rc>1" : "rc=1"
         case .gcNode, .heapReport, .jobStatus:
@@ -56,7 +56,12 @@ public enum Fingerprinter {
             location = "*"
             stack = "*"
         }
-        return [version, occurrence.detector.rawValue, occurrence.kind, location, stack, extra, testKey].joined(separator: "|")
+        return [version, occurrence.detector.rawValue, occurrence.payload.kindText, location, stack, extra, testKey].joined(separator: "|")
+    }
+
+    /// A profiler leak's context or a Context pointer's name as keyed: without surrounding spaces.
+    private static func contextText(of occurrence: Occurrence) -> String {
+        (occurrence.payload.context?.description ?? "").trimmingCharacters(in: Self.spaces)
     }
 
     /// Where a finding is shown: a profiler leak at its first frame in the user's code (else its
@@ -111,15 +116,15 @@ public enum Fingerprinter {
         var extra = qualifier
         switch occurrence.detector {
         case .profiler:
-            extra = "context=" + (occurrence.context ?? "").trimmingCharacters(in: Self.spaces)
+            extra = "context=" + contextText(of: occurrence)
         case .smartPtr:
-            extra = "name=" + (occurrence.context ?? "").trimmingCharacters(in: Self.spaces)
+            extra = "name=" + contextText(of: occurrence)
         case .handleRegistry:
             extra = (occurrence.referenceCount ?? 1) > 1 ? "rc>1" : "rc=1"
         case .gcNode, .heapReport, .jobStatus, .cppHeap:
             break
         }
-        return [legacyVersion, occurrence.detector.rawValue, occurrence.kind, location, stack, extra].joined(separator: "|")
+        return [legacyVersion, occurrence.detector.rawValue, occurrence.payload.kindText, location, stack, extra].joined(separator: "|")
     }
 
     /// A frame's `v1` key text: function without its mangling hash, `@` its `v1` location or shared object.

@@ -42,7 +42,7 @@ public struct LeakReportBuilder: Sendable {
     private var traceEvents = 0
     private var droppedTraceEvents = 0
     /// JobStatus drafts per input and id, for Features that belong to them.
-    private var jobStatuses: [Int: [UInt64: (draft: Int, subtype: String, description: String)]] = [:]
+    private var jobStatuses: [Int: [UInt64: (draft: Int, subtype: String, location: SourceLocation?)]] = [:]
     /// The files of traces and panics per input, how often each was noted and where first, for
     /// next-step commands (occurrences are noted per draft, in ``primaryScripts()``).
     private var otherNotes: [Int: [String: (count: Int, first: LogPosition)]] = [:]
@@ -152,9 +152,8 @@ public struct LeakReportBuilder: Sendable {
         summary[occurrence.detector] = totals
         enterInput(occurrence.position.input)
 
-        let owner = featureOwner(occurrence)
-        let raw = RawOccurrenceKey(occurrence, qualifier: owner.map { "\($0.relation)#\($0.owner)" } ?? featureQualifier(occurrence),
-                                   segment: segment, interner: &interner)
+        let relation = featureRelation(occurrence)
+        let raw = RawOccurrenceKey(occurrence, relation: relation, segment: segment, interner: &interner)
         let index: Int
         if let last = lastRawKey, last.key == raw {
             index = last.draft
@@ -167,45 +166,48 @@ public struct LeakReportBuilder: Sendable {
             draftOccurrences.append(0)
             rawKeys.append(raw)
             draftIndexByRawKey[raw] = index
-            if let owner { featureOwners[index] = (owner.owner, owner.relation) }
-            drafts[index].relation = owner?.description ?? ownerlessRelation(occurrence)
+            if let owner = relation.owner { featureOwners[index] = (owner.draft, owner.name) }
+            drafts[index].relation = relationText(relation, of: occurrence)
             notePlaces(of: occurrence)
             lastRawKey = (raw, index)
         }
         drafts[index].add(occurrence)
         draftOccurrences[index] += 1
         if recordsOccurrenceFingerprints { occurrenceDrafts[occurrence.position] = index }
-        if occurrence.detector == .jobStatus, occurrence.kind != "Feature", let id = occurrence.identity.flatMap({ UInt64($0, radix: 16) }) {
-            let created = occurrence.location.map { " created at \($0)" } ?? ""
-            jobStatuses[occurrence.position.input, default: [:]][id] = (index, occurrence.kind, "\(occurrence.kind) #\(String(id, radix: 16))\(created)")
+        if case let .jobStatus(subtype, id) = occurrence.payload {
+            jobStatuses[occurrence.position.input, default: [:]][id.value] = (index, subtype, occurrence.location)
         }
     }
 
     /// The JobStatus a Feature belongs to: its `owner=`, or the Channel or LockBox whose id is
     /// one less (the embedded Feature).
-    private func featureOwner(_ occurrence: Occurrence) -> (owner: Int, relation: String, description: String)? {
-        guard occurrence.detector == .jobStatus, occurrence.kind == "Feature" else { return nil }
-        let known = jobStatuses[occurrence.position.input] ?? [:]
-        if let owner = occurrence.context.flatMap({ UInt64($0, radix: 16) }) {
-            return known[owner].map { ($0.draft, "owned-by", "owned by \($0.description)") }
+    private func featureRelation(_ occurrence: Occurrence) -> FeatureRelation {
+        guard case let .feature(id, owner) = occurrence.payload else { return .notAFeature }
+        let known = jobStatuses[occurrence.position.input]
+        if let owner {
+            return known?[owner.value].map { .ownedBy(draft: $0.draft) } ?? .ownedByGone
         }
-        if let id = occurrence.identity.flatMap({ UInt64($0, radix: 16) }), id > 0, let status = known[id - 1],
-           status.subtype == "Channel" || status.subtype == "LockBox" {
-            return (status.draft, "embedded-in", "embedded in \(status.description)")
+        if id.value > 0, let status = known?[id.value - 1], status.subtype == "Channel" || status.subtype == "LockBox" {
+            return .embeddedIn(draft: status.draft)
         }
-        return nil
+        return .unowned
     }
 
-    /// A Feature whose owner is not among the survivors: owned by an id, or by nothing.
-    private func featureQualifier(_ occurrence: Occurrence) -> String {
-        guard occurrence.detector == .jobStatus, occurrence.kind == "Feature" else { return "" }
-        return occurrence.context.flatMap({ UInt64($0, radix: 16) }) != nil ? "owned" : "unowned"
-    }
-
-    private func ownerlessRelation(_ occurrence: Occurrence) -> String? {
-        guard occurrence.detector == .jobStatus, occurrence.kind == "Feature",
-              let owner = occurrence.context.flatMap({ UInt64($0, radix: 16) }) else { return nil }
-        return "owned by #\(String(owner, radix: 16))"
+    /// How a new Feature draft's title says whom it belongs to (`embedded in Channel #1 created at …`).
+    private func relationText(_ relation: FeatureRelation, of occurrence: Occurrence) -> String? {
+        guard case let .feature(id, owner) = occurrence.payload else { return nil }
+        let known = jobStatuses[occurrence.position.input]
+        func described(_ jobID: UInt64) -> String {
+            let status = known?[jobID]
+            let created = status?.location.map { " created at \($0)" } ?? ""
+            return "\(status?.subtype ?? "") #\(String(jobID, radix: 16))\(created)"
+        }
+        switch relation {
+        case .ownedBy: return owner.map { "owned by " + described($0.value) }
+        case .embeddedIn: return "embedded in " + described(id.value - 1)
+        case .ownedByGone: return owner.map { "owned by #\(String($0.value, radix: 16))" }
+        case .unowned, .notAFeature: return nil
+        }
     }
 
     /// What a new stack says about where code lives: install roots (the folder of `daslib/`) and
@@ -314,7 +316,7 @@ public struct LeakReportBuilder: Sendable {
         func keys(of index: Int, owners: [Int: (key: String, move: String, legacy: String)]) -> (key: String, move: String, legacy: String, residual: String) {
             let raw = rawKeys[index]
             let test = segmentTests[raw.segment]
-            let rawQualifier = interner.texts[raw.qualifier]
+            let rawQualifier = raw.relation.qualifier
             var qualifier = rawQualifier, moveQualifier = rawQualifier, legacyQualifier = rawQualifier
             if let owner = featureOwners[index], let ownerKeys = owners[owner.owner] {
                 qualifier = "\(owner.relation){\(ownerKeys.key)}"
