@@ -9,7 +9,7 @@ enum CppHeapOwner {
     static func owner(of site: Finding, among causes: [(finding: Finding, payload: Occurrence.Payload)]) -> Finding? {
         guard site.knownNonLeak == nil, let input = site.occurrences.first?.input else { return nil }
         let candidates = causes.filter { $0.finding.occurrences.first?.input == input }.sorted { TriageEngine.triageOrder($0.finding, $1.finding) }
-        func pointer(_ wanted: (SmartPointerKind) -> Bool) -> Finding? {
+        func pointer(where wanted: (SmartPointerKind) -> Bool) -> Finding? {
             candidates.first { if case let .smartPointer(kind, _) = $0.payload { wanted(kind) } else { false } }?.finding
         }
         let symbols = site.stack.compactMap(\.function)
@@ -18,14 +18,14 @@ enum CppHeapOwner {
            let jobs = candidates.first(where: { $0.finding.mechanism == .jobque })?.finding {
             return jobs
         }
-        if mentions(["das::Program::"]), let program = pointer { $0 == .program } {
+        if mentions(["das::Program::"]), let program = pointer(where: { $0 == .program }) {
             return program
         }
-        if mentions(["FileAccess"]), let files = pointer { $0 == .fileAccess } {
+        if mentions(["FileAccess"]), let files = pointer(where: { $0 == .fileAccess }) {
             return files
         }
         if mentions(["das::Context::", "das::Program::"]) {
-            return pointer { if case .context = $0 { true } else { $0 == .program } } ?? candidates.first?.finding
+            return pointer(where: { if case .context = $0 { true } else { $0 == .program } }) ?? candidates.first?.finding
         }
         return nil
     }

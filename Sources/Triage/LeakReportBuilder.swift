@@ -30,7 +30,8 @@ public struct LeakReportBuilder: Sendable {
     private var interner = OccurrenceInterner()
     /// How many occurrences each draft took: its location's notes for next steps, counted at the end.
     private var draftOccurrences: [Int] = []
-    private var summary: [Detector: DetectorSummary] = [:]
+    /// Per-detector totals, in ``slot(of:)`` order: an occurrence adds to its detector's without hashing it.
+    private var totals: [DetectorSummary]
     private var panics: [Panic] = []
     private var traces: [String: TraceSummary] = [:]
     private var traceOrder: [String] = []
@@ -74,8 +75,9 @@ public struct LeakReportBuilder: Sendable {
     public init(recordingOccurrenceFingerprints: Bool = false, settings: TriageSettings = TriageSettings()) {
         recordsOccurrenceFingerprints = recordingOccurrenceFingerprints
         self.settings = settings
+        totals = Array(repeating: DetectorSummary(), count: Detector.allCases.count)
         for detector in Detector.allCases {
-            summary[detector] = DetectorSummary(occurrences: 0, bytes: detector.reportsBytes ? 0 : nil)
+            totals[Self.slot(of: detector)] = DetectorSummary(occurrences: 0, bytes: detector.reportsBytes ? 0 : nil)
         }
     }
 
@@ -146,10 +148,9 @@ public struct LeakReportBuilder: Sendable {
     }
 
     private mutating func add(_ occurrence: Occurrence) {
-        var totals = summary[occurrence.detector] ?? DetectorSummary()
-        totals.occurrences = totals.occurrences.addingSaturated(occurrence.count)
-        if occurrence.detector.reportsBytes { totals.bytes = (totals.bytes ?? 0).addingSaturated(occurrence.bytes ?? 0) }
-        summary[occurrence.detector] = totals
+        let slot = Self.slot(of: occurrence.detector)
+        totals[slot].occurrences = totals[slot].occurrences.addingSaturated(occurrence.count)
+        if occurrence.detector.reportsBytes { totals[slot].bytes = (totals[slot].bytes ?? 0).addingSaturated(occurrence.bytes ?? 0) }
         enterInput(occurrence.position.input)
 
         let relation = featureRelation(occurrence)
@@ -176,6 +177,19 @@ public struct LeakReportBuilder: Sendable {
         if recordsOccurrenceFingerprints { occurrenceDrafts[occurrence.position] = index }
         if case let .jobStatus(subtype, id) = occurrence.payload {
             jobStatuses[occurrence.position.input, default: [:]][id.value] = (index, subtype, occurrence.location)
+        }
+    }
+
+    /// The index of `detector`'s totals (a `switch`: a raw-valued enum hashes and compares its raw string).
+    private static func slot(of detector: Detector) -> Int {
+        switch detector {
+        case .profiler: return 0
+        case .heapReport: return 1
+        case .gcNode: return 2
+        case .smartPtr: return 3
+        case .jobStatus: return 4
+        case .handleRegistry: return 5
+        case .cppHeap: return 6
         }
     }
 
@@ -276,7 +290,7 @@ public struct LeakReportBuilder: Sendable {
         let engine = TriageEngine(panics: panics, featureOwners: owners, primaryScripts: primaryScripts, frames: frames)
         let findings = engine.triage(merged)
         return LeakReport(
-            inputs: inputs, summary: summary, findings: findings, panics: panics,
+            inputs: inputs, summary: Dictionary(uniqueKeysWithValues: Detector.allCases.map { ($0, totals[Self.slot(of: $0)]) }), findings: findings, panics: panics,
             traces: traceOrder.compactMap { traces[$0].map(TraceAnalysis.init) }, diagnostics: allDiagnostics,
             diagnosticGroups: grouping.groups)
     }
@@ -350,7 +364,7 @@ public struct LeakReportBuilder: Sendable {
         var rawToMerged = [Int?](repeating: nil, count: drafts.count)
         for index in drafts.indices {
             if settings.suppressions.rule(suppressing: drafts[index].first) != nil {
-                summary[drafts[index].first.detector, default: DetectorSummary()].suppressed += drafts[index].count
+                totals[Self.slot(of: drafts[index].first.detector)].suppressed += drafts[index].count
                 continue
             }
             var draft = drafts[index]

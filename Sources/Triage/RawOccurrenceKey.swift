@@ -5,7 +5,7 @@ import LeakModel
 /// Payload, location and stack are ids of the run's ``OccurrenceInterner``: an occurrence's key is
 /// built, hashed and compared as integers, whatever its strings and stack.
 struct RawOccurrenceKey: Hashable {
-    var detector: Detector
+    /// The id of the payload's kind and keyed context (it tells the detector too).
     var payload: Int
     var location: Int
     var stack: Int
@@ -15,7 +15,6 @@ struct RawOccurrenceKey: Hashable {
     var segment: Int
 
     init(_ occurrence: Occurrence, relation: FeatureRelation, segment: Int, interner: inout OccurrenceInterner) {
-        detector = occurrence.detector
         payload = interner.id(of: occurrence.payload)
         location = interner.id(of: occurrence.location)
         stack = interner.id(of: occurrence.stack)
