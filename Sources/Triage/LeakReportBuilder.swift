@@ -23,10 +23,9 @@ public struct LeakReportBuilder: Sendable {
     private var draftIndexByRawKey: [RawOccurrenceKey: Int] = [:]
     /// Feature drafts → the JobStatus draft they belong to and how (`owned-by`, `embedded-in`).
     private var featureOwners: [Int: (owner: Int, relation: String)] = [:]
-    /// The last raw key and its draft: reports list the same site many times in a row (a
-    /// profiler block's leaks from one loop, a dump's entries), and comparing with the last key
-    /// is cheaper than hashing it.
-    private var lastRawKey: (key: RawOccurrenceKey, draft: Int)?
+    /// The drafts of the last few raw keys: reports list the same sites many times over, and
+    /// comparing with a few recent keys is cheaper than hashing one.
+    private var recentDrafts = RecentIDs<RawOccurrenceKey>(capacity: 8)
     private var interner = OccurrenceInterner()
     /// How many occurrences each draft took: its location's notes for next steps, counted at the end.
     private var draftOccurrences: [Int] = []
@@ -156,11 +155,11 @@ public struct LeakReportBuilder: Sendable {
         let relation = featureRelation(occurrence)
         let raw = RawOccurrenceKey(occurrence, relation: relation, segment: segment, interner: &interner)
         let index: Int
-        if let last = lastRawKey, last.key == raw {
-            index = last.draft
+        if let recent = recentDrafts.id(of: raw) {
+            index = recent
         } else if let existing = draftIndexByRawKey[raw] {
             index = existing
-            lastRawKey = (raw, index)
+            recentDrafts.remember(raw, id: index)
         } else {
             index = drafts.count
             drafts.append(FindingDraft(first: occurrence))
@@ -170,7 +169,7 @@ public struct LeakReportBuilder: Sendable {
             if let owner = relation.owner { featureOwners[index] = (owner.draft, owner.name) }
             drafts[index].relation = relationText(relation, of: occurrence)
             notePlaces(of: occurrence)
-            lastRawKey = (raw, index)
+            recentDrafts.remember(raw, id: index)
         }
         drafts[index].add(occurrence)
         draftOccurrences[index] += 1

@@ -5,11 +5,11 @@ import LeakModel
 ///
 /// The parser hands equal stacks over as one shared array (its stack interner), and a report
 /// repeats the same names line after line: an array already numbered is found by its storage,
-/// a payload or location equal to the last one asked for is found by one comparison (immediate when
+/// a payload among the last few or a location equal to the last one is found by comparisons (immediate when
 /// the storage is shared), and only what is new is hashed.
 struct OccurrenceInterner {
     private var payloadIDs: [PayloadKey: Int] = [:]
-    private var lastPayload: (key: PayloadKey, id: Int)?
+    private var recentPayloads = RecentIDs<PayloadKey>(capacity: 4)
     private var locationIDs: [SourceLocation: Int] = [:]
     private var lastLocation: (location: SourceLocation, id: Int)?
     private var stackIDs: [[StackFrame]: Int] = [:]
@@ -26,7 +26,7 @@ struct OccurrenceInterner {
     /// The id of what `payload`'s raw key holds (``PayloadKey``).
     mutating func id(of payload: Occurrence.Payload) -> Int {
         let key = PayloadKey(payload)
-        if let last = lastPayload, last.key == key { return last.id }
+        if let recent = recentPayloads.id(of: key) { return recent }
         let id: Int
         if let known = payloadIDs[key] {
             id = known
@@ -34,7 +34,7 @@ struct OccurrenceInterner {
             id = payloadIDs.count
             payloadIDs[key] = id
         }
-        lastPayload = (key, id)
+        recentPayloads.remember(key, id: id)
         return id
     }
 
