@@ -89,6 +89,7 @@ public enum Fingerprinter {
     /// A function name without daslang's mangling hash (``builtin`push`4379…`` → ``builtin`push``),
     /// and, for the line-insensitive key, without a lambda's line-derived numbering.
     public static func normalizedFunction(_ name: String, keepLines: Bool = true) -> String {
+        if let kept = asciiNormalizedFunction(name, keepLines: keepLines) { return kept }
         var parts = name.split(separator: "`", omittingEmptySubsequences: false).map(String.init)
         if parts.count > 1, let last = parts.last, !last.isEmpty, last.allSatisfy(\.isNumber) {
             parts.removeLast()
@@ -104,6 +105,32 @@ public enum Fingerprinter {
         var joined = parts.joined(separator: "`")
         if let plus = joined.range(of: "+0x", options: .backwards) { joined = String(joined[..<plus.lowerBound]) }
         return joined
+    }
+
+    /// ``normalizedFunction(_:keepLines:)`` of an ASCII name without lambdas to renumber, on its
+    /// bytes (a C++ symbol runs to thousands of characters, each one byte there): cut at a last
+    /// backtick that only digits follow, then at the last `+0x`. Nil for other names.
+    private static func asciiNormalizedFunction(_ name: String, keepLines: Bool) -> String? {
+        let normalized = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var end = bytes.count
+            if let backtick = bytes.lastIndex(of: UInt8(ascii: "`")), backtick + 1 < end,
+               bytes[(backtick + 1)...].allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+                end = backtick
+            }
+            if !keepLines, lastOffset(of: Array("_lambda_".utf8), in: bytes[..<end]) != nil { return nil }
+            if let plus = lastOffset(of: Array("+0x".utf8), in: bytes[..<end]) { end = plus }
+            return end == bytes.count ? name : String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
+        }
+        return normalized ?? nil
+    }
+
+    /// Where `pattern` last starts in `bytes`.
+    private static func lastOffset(of pattern: [UInt8], in bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        guard bytes.count >= pattern.count else { return nil }
+        return stride(from: bytes.endIndex - pattern.count, through: bytes.startIndex, by: -1).first { start in
+            pattern.indices.allSatisfy { bytes[start + $0] == pattern[$0] }
+        }
     }
 
     // MARK: Recipe v1
