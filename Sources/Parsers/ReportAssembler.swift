@@ -249,7 +249,7 @@ struct ReportAssembler {
         case .smartPointerFatal(let count, let silenced):
             close(at: position)
             if silenced {
-                emit(.occurrence(Occurrence(detector: .smartPtr, kind: "unlisted", count: count, position: position)))
+                emit(.occurrence(Occurrence(.smartPointer(.unlisted, id: nil), count: count, position: position)))
                 diagnose(.warning, position,
                          "leak dumps silenced by --no-dump-leaks: \(count) smart pointer(s) alive, and any JobStatus, Feature and handle dumps were not printed",
                          untrustworthy: true)
@@ -259,9 +259,8 @@ struct ReportAssembler {
         case let .smartPointer(_, rc, id, description):
             guard case let .dump(state) = open, case .smartPointers = state.kind else { break }
             state.entries += 1
-            let (kind, context) = Self.smartPointerKind(description)
             emit(.occurrence(Occurrence(
-                detector: .smartPtr, kind: kind, position: position, identity: id.description, referenceCount: rc, context: context)))
+                .smartPointer(SmartPointerKind(description: description), id: id), position: position, referenceCount: rc)))
         case let .smartPointerTotal(count):
             finishDump(expecting: { if case .smartPointers = $0 { return true } else { return false } }, total: count,
                        name: "smart-pointer dump", position: position)
@@ -274,8 +273,8 @@ struct ReportAssembler {
                          untrustworthy: true)
             } else {
                 emit(.occurrence(Occurrence(
-                    detector: .jobStatus, kind: subtype, location: createdAt.flatMap(SourceLocation.init(parsing:)),
-                    position: position, identity: id.description, referenceCount: rc)))
+                    .jobStatus(subtype: subtype, id: id), location: createdAt.flatMap(SourceLocation.init(parsing:)),
+                    position: position, referenceCount: rc)))
             }
         case let .jobStatusTotal(count):
             finishDump(expecting: { $0 == .jobStatus }, total: count, name: "JobStatus dump", position: position)
@@ -283,16 +282,14 @@ struct ReportAssembler {
             openDump(.feature, position: position)
             countDumpEntry()
             emit(.occurrence(Occurrence(
-                detector: .jobStatus, kind: "Feature", location: createdAt.flatMap(SourceLocation.init(parsing:)),
-                position: position, identity: id.description, context: owner?.description)))
+                .feature(id: id, owner: owner), location: createdAt.flatMap(SourceLocation.init(parsing:)), position: position)))
         case let .featureTotal(count):
             finishDump(expecting: { $0 == .feature }, total: count, name: "Feature dump", position: position)
         case let .handle(type, index, _, rc):
             openDump(.handles, position: position)
             guard case let .dump(state) = open else { break }
             state.entries += 1
-            let occurrence = Occurrence(
-                detector: .handleRegistry, kind: type ?? "", position: position, identity: String(index), referenceCount: rc)
+            let occurrence = Occurrence(.handle(type: type, index: index), position: position, referenceCount: rc)
             if type == nil || !state.pendingHandles.isEmpty {
                 state.pendingHandles.append(occurrence)
                 if state.pendingHandles.count >= DumpSectionState.pendingHandleLimit {
@@ -408,8 +405,7 @@ struct ReportAssembler {
         // GC reports are cumulative: a node listed again with the same id, type and location is the same node.
         guard seenGCNodes.insert(id: id, type: type, location: location) else { return }
         emit(.occurrence(Occurrence(
-            detector: .gcNode, kind: type, location: SourceLocation(parsing: location), position: position,
-            identity: String(id), context: state.phase.rawValue)))
+            .gcNode(type: type, phase: state.phase, id: id), location: SourceLocation(parsing: location), position: position)))
     }
 
     private func checkRootFilled(_ state: GCReportState, _ position: LogPosition) {
@@ -427,8 +423,8 @@ struct ReportAssembler {
             // No node lines followed: the header's count stands for the nodes.
             let unlisted = state.declaredCount - seenGCNodes.count
             if unlisted > 0 {
-                emit(.occurrence(Occurrence(detector: .gcNode, kind: "gc_node", count: unlisted,
-                                            position: state.headerPosition, context: state.phase.rawValue)))
+                emit(.occurrence(Occurrence(.gcNode(type: nil, phase: state.phase, id: nil), count: unlisted,
+                                            position: state.headerPosition)))
             }
             diagnose(.warning, state.headerPosition, "\(kind: where_) announces \(state.declaredCount) node(s) but lists none",
                      untrustworthy: true)
@@ -455,10 +451,10 @@ struct ReportAssembler {
             }
         case let .deckCounts(allocated, total, bytes, _):
             let size: Int
-            let kind: String
+            let kind: HeapRowKind
             switch state.part {
-            case let .decks(deckSize): size = deckSize; kind = "deck of size \(deckSize)"
-            case let .stringDecks(deckSize): size = deckSize; kind = "string deck of size \(deckSize)"
+            case let .decks(deckSize): size = deckSize; kind = .deck(size: deckSize)
+            case let .stringDecks(deckSize): size = deckSize; kind = .stringDeck(size: deckSize)
             default: return false
             }
             let (deckBytes, overflow) = allocated.multipliedReportingOverflow(by: size)
@@ -467,7 +463,7 @@ struct ReportAssembler {
                          untrustworthy: true)
             }
             if allocated > 0 {
-                emit(.occurrence(Occurrence(detector: .heapReport, kind: kind, count: 1, bytes: bytes, position: position)))
+                emit(.occurrence(Occurrence(.heapRow(kind, id: nil), count: 1, bytes: bytes, position: position)))
             }
         case .decksReserves:
             switch state.part {
@@ -480,11 +476,10 @@ struct ReportAssembler {
             guard state.part == .bigStuff else { return false }
         case let .bigStuffRow(size, _, id, comment, location):
             guard state.part == .bigStuff else { return false }
-            let kind = comment.map { $0.isEmpty ? "block" : $0 } ?? "block"
             if let location, !location.isEmpty { state.addRowBytes(size, at: location) }
             emit(.occurrence(Occurrence(
-                detector: .heapReport, kind: kind, location: location.flatMap(SourceLocation.init(parsing:)), count: 1,
-                bytes: size, position: position, identity: String(id))))
+                .heapRow(.block(commented: comment), id: id), location: location.flatMap(SourceLocation.init(parsing:)), count: 1,
+                bytes: size, position: position)))
         case .bytesPerLocationHeader where !strings:
             state.part = .bytesPerLocation
         case let .bytesPerLocation(bytes, location):
@@ -494,12 +489,12 @@ struct ReportAssembler {
             guard state.part == .start || state.part == .linear else { return false }
             state.part = .linear
             if used > 0 {
-                emit(.occurrence(Occurrence(detector: .heapReport, kind: strings ? "string chunk" : "linear chunk",
+                emit(.occurrence(Occurrence(.heapRow(strings ? .stringChunk : .linearChunk, id: nil),
                                             count: 1, bytes: used, position: position)))
             }
         case let .stringBigStuffRow(_, size, _):
             guard state.part == .stringBigStuff else { return false }
-            emit(.occurrence(Occurrence(detector: .heapReport, kind: "string", count: 1, bytes: size, position: position)))
+            emit(.occurrence(Occurrence(.heapRow(.string, id: nil), count: 1, bytes: size, position: position)))
         case .stringBigStuffTotal:
             guard state.part == .stringBigStuff else { return false }
         default:
@@ -560,7 +555,7 @@ struct ReportAssembler {
 
     private func flushHandles(_ state: DumpSectionState) {
         for var occurrence in state.pendingHandles {
-            if occurrence.kind.isEmpty { occurrence.kind = state.handleType ?? "unknown" }
+            if case let .handle(nil, index) = occurrence.payload { occurrence.payload = .handle(type: state.handleType ?? "unknown", index: index) }
             emit(.occurrence(occurrence))
         }
         state.pendingHandles = []
@@ -663,16 +658,6 @@ struct ReportAssembler {
         emit(.diagnostic(Diagnostic(severity: severity, position: position, message: message, untrustworthy: untrustworthy)))
     }
 
-    /// The pointer kind and context name of a smart-pointer line's description.
-    static func smartPointerKind(_ description: String?) -> (kind: String, context: String?) {
-        guard let description, !description.isEmpty else { return ("object", nil) }
-        if description.hasPrefix("Context") {
-            return ("Context", String(description.dropFirst("Context".count)).trimmingPrefixSpace())
-        }
-        let word = description.split(separator: " ", maxSplits: 1).first.map(String.init) ?? description
-        return (word, nil)
-    }
-
     /// How daslang spells a leak-diagnostics option it rejected. Its usage error echoes the
     /// option with one leading dash removed; `-track-allocations` and `-heap-report` take one
     /// dash, the others two.
@@ -691,11 +676,5 @@ struct ReportAssembler {
     static func snippet(_ content: UnsafeRawBufferPointer) -> String {
         let text = ByteText.string(content, 0..<min(content.count, 80))
         return text + (content.count > 80 ? "…" : "")
-    }
-}
-
-private extension String {
-    func trimmingPrefixSpace() -> String {
-        hasPrefix(" ") ? String(dropFirst()) : self
     }
 }

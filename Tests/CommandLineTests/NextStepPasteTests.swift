@@ -58,27 +58,26 @@ import Testing
     }
 
     /// A draft of one smart-pointer or gc-node occurrence, for steps with paths a corpus log does not hold.
-    private func draft(_ detector: Detector, kind: String, identity: String) -> FindingDraft {
-        var draft = FindingDraft(
-            first: Occurrence(detector: detector, kind: kind, position: LogPosition(input: 0, line: 1), identity: identity))
+    private func draft(_ payload: Occurrence.Payload) -> FindingDraft {
+        var draft = FindingDraft(first: Occurrence(payload, position: LogPosition(input: 0, line: 1)))
         draft.add(draft.first)
         return draft
     }
 
     @Test func aTestRunByDastestIsRerunThroughTheRunner() throws {
-        let steps = NextStep.commands(for: draft(.smartPtr, kind: "Context", identity: "54b"), script: "ignored.das",
+        let steps = NextStep.commands(for: draft(.smartPointer(.context(name: ""), id: HexNumber(0x54b))), script: "ignored.das",
                                       testFile: "tests/strings/view parity.das")
         #expect(try paste(steps.command).last
             == "daslang [--track-smart-ptr] [54b] [dastest/dastest.das] [--] [--test] [tests/strings/view parity.das] env[]")
         #expect(try paste(steps.macOS).last
             == "daslang [--track-smart-ptr] [54b] [dastest/dastest.das] [--] [--test] [tests/strings/view parity.das] env[]")
-        let gc = NextStep.commands(for: draft(.gcNode, kind: "TypeDecl", identity: "674640"), script: "ignored.das",
+        let gc = NextStep.commands(for: draft(.gcNode(type: "TypeDecl", phase: .app, id: 674640)), script: "ignored.das",
                                    testFile: "tests/decs/test_gc.das")
         #expect(try paste(gc.command).last == "daslang [dastest/dastest.das] [--] [--test] [tests/decs/test_gc.das] env[674640]")
     }
 
     @Test func scriptsThatNeedQuotingArriveAsOneArgument() throws {
-        let steps = NextStep.commands(for: draft(.gcNode, kind: "TypeDecl", identity: "7"), script: "my game/it's $HOME.das")
+        let steps = NextStep.commands(for: draft(.gcNode(type: "TypeDecl", phase: .app, id: 7)), script: "my game/it's $HOME.das")
         #expect(try paste(steps.command).last == "daslang [my game/it's $HOME.das] env[7]")
         #expect(try paste(steps.macOS).last == "daslang [my game/it's $HOME.das] env[7]")
     }

@@ -24,8 +24,6 @@ final class CppReportState {
         currentSite = nil
         currentFrames = []
         currentFramesCut = false
-        return Occurrence(
-            detector: .cppHeap, kind: "allocation", location: nil, stack: stacks.stack(of: frames), count: site.allocations,
-            bytes: site.bytes, position: site.position)
+        return Occurrence(.cppSite, stack: stacks.stack(of: frames), count: site.allocations, bytes: site.bytes, position: site.position)
     }
 }

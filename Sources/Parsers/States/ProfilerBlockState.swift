@@ -53,7 +53,7 @@ final class ProfilerBlockState {
         // Born at the first frame in user code, else wherever the leaf frame says.
         let born = (frames.first { $0.isUserCode } ?? frames.first)?.frame.location
         return Occurrence(
-            detector: .profiler, kind: "allocation", location: born, stack: stacks.stack(of: frames), count: 1,
-            bytes: Int(clamping: size), position: position, context: context)
+            .profilerLeak(context: context), location: born, stack: stacks.stack(of: frames), count: 1, bytes: Int(clamping: size),
+            position: position)
     }
 }
