@@ -1,0 +1,207 @@
+import LeakModel
+
+/// Reads a dump section closed by a `total` line: the smart pointers after their FATAL line,
+/// JobStatus objects, Features, or the handles of one type. Each entry becomes an occurrence
+/// (a handle whose line does not print its type waits for the type at most
+/// ``pendingHandleLimit`` lines); the total is checked against the entries listed.
+final class DumpSectionReader: ReportReader {
+    enum Kind: Equatable {
+        case jobStatus
+        case feature
+        case smartPointers(declared: Int)
+        case handles
+    }
+
+    private var kind: Kind = .jobStatus
+    private var firstPosition = LogPosition(input: 0, line: 0)
+    private var entries = 0
+    /// Whether the section's `total` line was read.
+    private var finished = false
+    /// Handle lines kept waiting for their type at most.
+    static let pendingHandleLimit = 4096
+
+    /// Handle occurrences wait for their type when the entry lines do not print it.
+    private var pendingHandles: [Occurrence] = []
+    private var handleType: String?
+
+    /// Opens a section of `kind` at its first line (the FATAL line, or the first entry).
+    func begin(_ kind: Kind, position: LogPosition) {
+        self.kind = kind
+        firstPosition = position
+        entries = 0
+        finished = false
+        pendingHandles = []
+        handleType = nil
+    }
+
+    /// The section an entry line opens, when no section of its kind is open.
+    static func kind(openedBy line: ReportLine) -> Kind? {
+        switch line {
+        case .jobStatus: return .jobStatus
+        case .feature: return .feature
+        case .handle: return .handles
+        default: return nil
+        }
+    }
+
+    /// The count and section name of a `total` line, read when no section of its kind is open.
+    static func total(_ line: ReportLine) -> (count: Int, name: String)? {
+        switch line {
+        case let .smartPointerTotal(count): return (count, "smart-pointer dump")
+        case let .jobStatusTotal(count): return (count, "JobStatus dump")
+        case let .featureTotal(count): return (count, "Feature dump")
+        case let .handleTotal(count, type): return (count, "handle dump of type \(type)")
+        default: return nil
+        }
+    }
+
+    /// Reads `--no-dump-leaks`' FATAL line: only the count of smart pointers alive is printed.
+    func readSilencedFatal(count: Int, position: LogPosition, context: ReportReaderContext) {
+        context.emit(.occurrence(Occurrence(detector: .smartPtr, kind: "unlisted", count: count, position: position)))
+        context.diagnose(.warning, position,
+                         "leak dumps silenced by --no-dump-leaks: \(count) smart pointer(s) alive, and any JobStatus, Feature and handle dumps were not printed",
+                         untrustworthy: true)
+    }
+
+    /// The report whose entry lines the section lists.
+    private var entryLines: ReportLineShape.ReportKind {
+        switch kind {
+        case .jobStatus: return .jobStatusDump
+        case .feature: return .featureDump
+        case .smartPointers: return .smartPointerDump
+        case .handles: return .handleDump
+        }
+    }
+
+    /// What the section is called in diagnostics.
+    private var name: String {
+        switch kind {
+        case .jobStatus: return "JobStatus dump"
+        case .feature: return "Feature dump"
+        case .smartPointers: return "smart-pointer dump"
+        case .handles: return "handle dump"
+        }
+    }
+
+    func read(_ content: UnsafeRawBufferPointer, marker: LogMarker?, position: LogPosition,
+              context: ReportReaderContext) -> ReportReaderContent {
+        guard case .smartPointers = kind, let line = context.classifier.classifySmartPointer(content) else { return .notTaken }
+        return .typed(line)
+    }
+
+    func read(_ line: ReportLine, marker: LogMarker?, position: LogPosition, context: ReportReaderContext) -> ReportReaderTake {
+        switch (line, kind) {
+        case let (.smartPointer(_, rc, id, description), .smartPointers):
+            entries += 1
+            let (kind, owner) = Self.smartPointerKind(description)
+            context.emit(.occurrence(Occurrence(
+                detector: .smartPtr, kind: kind, position: position, identity: id.description, referenceCount: rc, context: owner)))
+        case let (.smartPointerTotal(count), .smartPointers(declared)):
+            if declared != count {
+                context.diagnose(.warning, position, "smart-pointer report announces \(declared) pointer(s) but its total says \(count)",
+                                 untrustworthy: true)
+            }
+            return finish(total: count, name: "smart-pointer dump", position: position, context: context)
+        case let (.jobStatus(id, rc, subtype, createdAt), .jobStatus):
+            entries += 1
+            if Self.isCorruptJobEntry(id: id, referenceCount: rc, createdAt: createdAt) {
+                context.diagnose(.warning, position,
+                                 "corrupt JobStatus dump line (id #\(id), rc=\(rc)): the list was freed while in use; not a leak to fix",
+                                 untrustworthy: true)
+            } else {
+                context.emit(.occurrence(Occurrence(
+                    detector: .jobStatus, kind: subtype, location: createdAt.flatMap(SourceLocation.init(parsing:)),
+                    position: position, identity: id.description, referenceCount: rc)))
+            }
+        case let (.jobStatusTotal(count), .jobStatus):
+            return finish(total: count, name: "JobStatus dump", position: position, context: context)
+        case let (.feature(id, owner, createdAt), .feature):
+            entries += 1
+            context.emit(.occurrence(Occurrence(
+                detector: .jobStatus, kind: "Feature", location: createdAt.flatMap(SourceLocation.init(parsing:)),
+                position: position, identity: id.description, context: owner?.description)))
+        case let (.featureTotal(count), .feature):
+            return finish(total: count, name: "Feature dump", position: position, context: context)
+        case let (.handle(type, index, _, rc), .handles):
+            readHandle(type: type, index: index, referenceCount: rc, position: position, context: context)
+        case let (.handleTotal(count, type), .handles):
+            if let seen = handleType, seen != type {
+                context.diagnose(.warning, position, "handle total names type \(type) but the lines above were \(seen)",
+                                 untrustworthy: true)
+            }
+            handleType = type
+            return finish(total: count, name: "handle dump of type \(type)", position: position, context: context)
+        default:
+            return .notTaken
+        }
+        return .taken
+    }
+
+    private func readHandle(type: String?, index: Int, referenceCount: Int, position: LogPosition, context: ReportReaderContext) {
+        entries += 1
+        let occurrence = Occurrence(
+            detector: .handleRegistry, kind: type ?? "", position: position, identity: String(index), referenceCount: referenceCount)
+        if type == nil || !pendingHandles.isEmpty {
+            pendingHandles.append(occurrence)
+            if pendingHandles.count >= Self.pendingHandleLimit {
+                // Memory stays bounded: these handles get the type known so far, if any.
+                context.diagnose(.note, position, "more than \(Self.pendingHandleLimit) handle lines without a type before their total line",
+                                 untrustworthy: false)
+                flushHandles(context: context)
+            }
+        } else {
+            context.emit(.occurrence(occurrence))
+        }
+        if let type { handleType = type }
+    }
+
+    /// Checks the section's entries against its `total` line and ends it.
+    private func finish(total: Int, name: String, position: LogPosition, context: ReportReaderContext) -> ReportReaderTake {
+        if entries != total {
+            context.diagnose(.warning, position, "\(kind: name) lists \(entries) line(s) but its total says \(total) (truncated or interleaved)",
+                             untrustworthy: true)
+        }
+        flushHandles(context: context)
+        finished = true
+        return .ends
+    }
+
+    func endsReport(unrelatedLineAt position: LogPosition, context: ReportReaderContext) -> Bool { false }
+
+    var endsBeforeTestRunnerLine: Bool { false }
+
+    func halfRecognised(_ content: UnsafeRawBufferPointer, classifier: ReportLineClassifier) -> String? {
+        classifier.halfRecognised(content, inside: entryLines)
+    }
+
+    func close(at position: LogPosition?, context: ReportReaderContext) {
+        guard !finished else { return }
+        flushHandles(context: context)
+        context.diagnose(.warning, firstPosition, "\(kind: name) ends without its total line (truncated or cut by other output)",
+                         untrustworthy: true)
+    }
+
+    private func flushHandles(context: ReportReaderContext) {
+        for var occurrence in pendingHandles {
+            if occurrence.kind.isEmpty { occurrence.kind = handleType ?? "unknown" }
+            context.emit(.occurrence(occurrence))
+        }
+        pendingHandles = []
+    }
+
+    /// The pointer kind and context name of a smart-pointer line's description.
+    static func smartPointerKind(_ description: String?) -> (kind: String, context: String?) {
+        guard let description, !description.isEmpty else { return ("object", nil) }
+        if description.hasPrefix("Context") {
+            let name = description.dropFirst("Context".count)
+            return ("Context", String(name.hasPrefix(" ") ? name.dropFirst() : name))
+        }
+        let word = description.split(separator: " ", maxSplits: 1).first.map(String.init) ?? description
+        return (word, nil)
+    }
+
+    /// A dump line written from freed memory: pointer-sized id, impossible count, or an empty location.
+    static func isCorruptJobEntry(id: HexNumber, referenceCount: Int, createdAt: String?) -> Bool {
+        id.value > 0xFFFF_FFFF || referenceCount < 0 || referenceCount > 1 << 20 || createdAt == ""
+    }
+}
