@@ -19,10 +19,13 @@ struct ReportAssembler {
     private let dump = DumpSectionReader()
     private let cpp = CppHeapReportReader()
     private var pendingException: (inJob: Bool, message: String, position: LogPosition)?
+    /// Traces and closed reports, kept only when reports are recorded.
+    private var traces = TraceSummaryBuilder()
+    private var reports = ReadReports()
 
-    init(input: Int, recordLines: Bool, classifier: ReportLineClassifier, emit: @escaping (LogEvent) -> Void) {
+    init(input: Int, recordLines: Bool, recordReports: Bool, classifier: ReportLineClassifier, emit: @escaping (LogEvent) -> Void) {
         self.input = input
-        context = ReportReaderContext(classifier: classifier, recordLines: recordLines, emit: emit)
+        context = ReportReaderContext(classifier: classifier, recordLines: recordLines, recordReports: recordReports, emit: emit)
     }
 
     // MARK: Reading
@@ -102,6 +105,9 @@ struct ReportAssembler {
     mutating func finish() {
         if pendingException != nil { finishException(location: nil) }
         close(at: nil)
+        guard context.recordReports else { return }
+        if let trace = traces.finish() { reports.add(trace, emit: context.emit) }
+        reports.finish(emit: context.emit)
     }
 
     private mutating func unrelatedLine(_ position: LogPosition) {
@@ -117,44 +123,46 @@ struct ReportAssembler {
         case .ends:
             close(at: position)
         case .notTaken, nil:
-            readOutsideOpenReport(line, position: position)
+            readOutsideOpenReport(line, marker: marker, position: position)
         }
         context.record(line, marker, position)
     }
 
     /// A typed line the open report (if any) did not take: a header that opens a report, an
     /// entry that opens its dump, or a line read outside any report.
-    private mutating func readOutsideOpenReport(_ line: ReportLine, position: LogPosition) {
+    private mutating func readOutsideOpenReport(_ line: ReportLine, marker: LogMarker?, position: LogPosition) {
         switch line {
-        case let .profilerHeader(context, allocations, bytes):
-            close(at: position)
-            profiler.begin(context: context, allocations: allocations, bytes: bytes.value, position: position)
+        case let .profilerHeader(name, allocations, bytes):
+            closeForNextReport(at: position)
+            profiler.begin(context: name, allocations: allocations, bytes: bytes.value, marker: marker, position: position, reading: context)
             open = profiler
         case .heapReportHeader, .stringHeapReportHeader:
-            close(at: position)
-            heap.begin(strings: line == .stringHeapReportHeader, position: position)
+            closeForNextReport(at: position)
+            heap.begin(strings: line == .stringHeapReportHeader, position: position, context: context)
             open = heap
         case let .gcLeakHeader(phase, count):
-            close(at: position)
-            gc.begin(phase: phase, declaredCount: count, position: position)
+            closeForNextReport(at: position)
+            gc.begin(phase: phase, declaredCount: count, position: position, context: context)
             open = gc
         case .cppReportHeader:
-            close(at: position)
-            cpp.begin(position: position)
+            closeForNextReport(at: position)
+            cpp.begin(position: position, context: context)
             open = cpp
         case let .smartPointerFatal(count, silenced):
-            close(at: position)
+            closeForNextReport(at: position)
             if silenced {
-                dump.readSilencedFatal(count: count, position: position, context: context)
+                if let report = dump.readSilencedFatal(count: count, position: position, context: context) {
+                    reports.add(report, emit: context.emit)
+                }
             } else {
-                dump.begin(.smartPointers(declared: count), position: position)
+                dump.begin(.smartPointers(declared: count), position: position, context: context)
                 open = dump
             }
         case .jobStatus, .feature, .handle:
             // An entry without an open section of its kind starts one.
             guard let kind = DumpSectionReader.kind(openedBy: line) else { break }
-            close(at: position)
-            dump.begin(kind, position: position)
+            closeForNextReport(at: position)
+            dump.begin(kind, position: position, context: context)
             open = dump
             _ = dump.read(line, marker: nil, position: position, context: context)
         case .smartPointerTotal, .jobStatusTotal, .featureTotal, .handleTotal:
@@ -197,7 +205,10 @@ struct ReportAssembler {
         case let .jobTrace(id, subtype, operation, rc, location):
             context.emit(.trace(TraceEvent(id: id, subtype: subtype, operation: operation, referenceCountBefore: rc,
                                            location: SourceLocation(parsing: location), position: position)))
-        case .smartPointer, .smartPointerTracking, .jobTracking, .profilerFrame, .exceptionLocation, .decksHeader, .stringDecksHeader,
+            readTraceLine(line, position: position)
+        case .jobTracking:
+            readTraceLine(line, position: position)
+        case .smartPointer, .smartPointerTracking, .profilerFrame, .exceptionLocation, .decksHeader, .stringDecksHeader,
              .deckRange, .deckCounts, .decksReserves, .bigStuffHeader, .bigStuffColumns, .bigStuffRow,
              .bytesPerLocationHeader, .bytesPerLocation, .linearChunk, .heapString, .stringBigStuffRow, .stringBigStuffTotal,
              .cppSummary, .cppSite, .cppSamplePointer, .cppFrame, .cppBlank, .cppReportEnd:
@@ -211,7 +222,17 @@ struct ReportAssembler {
     private mutating func close(at position: LogPosition?) {
         guard let reader = open else { return }
         open = nil
-        reader.close(at: position, context: context)
+        if let report = reader.close(at: position, context: context) { reports.add(report, emit: context.emit) }
+    }
+
+    /// Closes the open report and ends the trace being recorded: the report whose first line is at `position` follows them.
+    private mutating func closeForNextReport(at position: LogPosition) {
+        close(at: position)
+        if context.recordReports, let trace = traces.finish() { reports.add(trace, emit: context.emit) }
+    }
+
+    private mutating func readTraceLine(_ line: ReportLine, position: LogPosition) {
+        if context.recordReports, let ended = traces.read(line, position: position) { reports.add(ended, emit: context.emit) }
     }
 
     private mutating func finishException(location: SourceLocation?) {

@@ -3,24 +3,30 @@ import LeakModel
 /// Reads the RelWithDebInfo C++ heap leak report: its summary, then each leak site with its
 /// frames; each site becomes an occurrence of its allocations, and the summary and the end
 /// line are checked against the sites listed. Frames are appended in place, never copied.
+///
+/// Its properties are used on every frame line, and the assembler calls one reader method at a
+/// time: `@exclusivity(unchecked)` spares them the run-time access checks of a class's properties.
 final class CppHeapReportReader: ReportReader {
-    private var headerPosition = LogPosition(input: 0, line: 0)
-    private var summary: [CppSummaryField: Int] = [:]
-    private var sitesSeen = 0
-    private var allocationsSeen = 0
-    private var bytesSeen = 0
-    private var currentSite: (allocations: Int, bytes: Int, position: LogPosition)?
-    private var currentFrames: [CachedFrame] = []
+    @exclusivity(unchecked) private var headerPosition = LogPosition(input: 0, line: 0)
+    @exclusivity(unchecked) private var summary: [CppSummaryField: Int] = [:]
+    @exclusivity(unchecked) private var sitesSeen = 0
+    @exclusivity(unchecked) private var allocationsSeen = 0
+    @exclusivity(unchecked) private var bytesSeen = 0
+    @exclusivity(unchecked) private var currentSite: (allocations: Int, bytes: Int, position: LogPosition)?
+    @exclusivity(unchecked) private var currentFrames: [CachedFrame] = []
     /// Whether the current site has more frames than are kept.
-    private var currentFramesCut = false
+    @exclusivity(unchecked) private var currentFramesCut = false
     /// Whether the `=== End report` line was read.
-    private var ended = false
-    private var frames = FrameCache()
-    private var stacks = StackInterner()
+    @exclusivity(unchecked) private var ended = false
+    @exclusivity(unchecked) private var frames = FrameCache()
+    @exclusivity(unchecked) private var stacks = StackInterner()
+    /// The report as read, when reports are recorded.
+    @exclusivity(unchecked) private var report: CppHeapReport?
 
     /// Opens the report of a `cppReportHeader` line.
-    func begin(position: LogPosition) {
+    func begin(position: LogPosition, context: ReportReaderContext) {
         headerPosition = position
+        report = context.recordReports ? CppHeapReport(sites: [], endPrinted: false) : nil
         summary = [:]
         sitesSeen = 0
         allocationsSeen = 0
@@ -36,7 +42,10 @@ final class CppHeapReportReader: ReportReader {
         // Frame lines are most of the report: they skip the classifier once seen.
         if let frame = frame(content, classifier: context.classifier) {
             context.append(frame, to: &currentFrames, cut: &currentFramesCut, position: position)
-            if context.recordLines, let line = context.classifier.classifyCppBody(content) { context.record(line, marker, position) }
+            if context.recordLines || report != nil, let line = context.classifier.classifyCppBody(content) {
+                context.record(line, marker, position)
+                addToReport(line)
+            }
             return .taken
         }
         guard let line = context.classifier.classifyCppBody(content) else { return .notTaken }
@@ -44,6 +53,7 @@ final class CppHeapReportReader: ReportReader {
     }
 
     func read(_ line: ReportLine, marker: LogMarker?, position: LogPosition, context: ReportReaderContext) -> ReportReaderTake {
+        if report != nil { addToReport(line, position: position) }
         switch line {
         case let .cppSummary(field, value):
             summary[field] = value
@@ -78,10 +88,35 @@ final class CppHeapReportReader: ReportReader {
         classifier.halfRecognised(content, inside: .cppReport)
     }
 
-    func close(at position: LogPosition?, context: ReportReaderContext) {
-        guard !ended else { return }
-        if let site = takeCurrentSite() { context.emit(.occurrence(site)) }
-        checkTotals(leaks: nil, sites: nil, position: headerPosition, context: context)
+    func close(at position: LogPosition?, context: ReportReaderContext) -> ReportState? {
+        defer { report = nil }
+        if !ended {
+            if let site = takeCurrentSite() { context.emit(.occurrence(site)) }
+            checkTotals(leaks: nil, sites: nil, position: headerPosition, context: context)
+        }
+        return report.map(ReportState.cppHeap)
+    }
+
+    /// Adds a line of the report to the report as read.
+    private func addToReport(_ line: ReportLine, position: LogPosition? = nil) {
+        switch line {
+        case let .cppSummary(field, value):
+            if field == .orphanFrees { report?.orphanFrees = value }
+        case let .cppSite(_, allocations, bytes, min, max, mean):
+            report?.sites.append(CppHeapReport.Site(allocations: allocations, bytes: bytes, minimum: min, maximum: max, mean: mean,
+                                                    samplePointer: HexNumber(0), frames: [], position: position))
+        case let .cppSamplePointer(pointer):
+            if let last = report?.sites.indices.last { report?.sites[last].samplePointer = pointer }
+        case let .cppFrame(address, symbol, library):
+            if let last = report?.sites.indices.last {
+                report?.sites[last].frames.append(CppHeapReport.Frame(address: address, symbol: symbol, library: library))
+            }
+        case let .cppReportEnd(_, _, seconds):
+            report?.symbolizeSeconds = seconds
+            report?.endPrinted = true
+        default:
+            break
+        }
     }
 
     private func checkTotals(leaks: Int?, sites: Int?, position: LogPosition, context: ReportReaderContext) {

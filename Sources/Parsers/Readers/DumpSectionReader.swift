@@ -23,15 +23,26 @@ final class DumpSectionReader: ReportReader {
     /// Handle occurrences wait for their type when the entry lines do not print it.
     private var pendingHandles: [Occurrence] = []
     private var handleType: String?
+    /// The section as read, when reports are recorded: one of these, after ``kind``.
+    private var smartPointers: SmartPointerDump?
+    private var jobQueue: JobQueueDump?
+    private var handles: HandleRegistryDump?
 
     /// Opens a section of `kind` at its first line (the FATAL line, or the first entry).
-    func begin(_ kind: Kind, position: LogPosition) {
+    func begin(_ kind: Kind, position: LogPosition, context: ReportReaderContext) {
         self.kind = kind
         firstPosition = position
         entries = 0
         finished = false
         pendingHandles = []
         handleType = nil
+        guard context.recordReports else { return }
+        switch kind {
+        case .smartPointers: smartPointers = SmartPointerDump(pointers: [], totalPrinted: false)
+        case .jobStatus: jobQueue = JobQueueDump(statuses: [], features: [], statusTotalPrinted: false)
+        case .feature: jobQueue = JobQueueDump(statuses: [], features: [], featureTotalPrinted: false)
+        case .handles: handles = HandleRegistryDump(groups: [])
+        }
     }
 
     /// The section an entry line opens, when no section of its kind is open.
@@ -56,11 +67,13 @@ final class DumpSectionReader: ReportReader {
     }
 
     /// Reads `--no-dump-leaks`' FATAL line: only the count of smart pointers alive is printed.
-    func readSilencedFatal(count: Int, position: LogPosition, context: ReportReaderContext) {
+    /// Returns the dump as read, when reports are recorded.
+    func readSilencedFatal(count: Int, position: LogPosition, context: ReportReaderContext) -> ReportState? {
         context.emit(.occurrence(Occurrence(detector: .smartPtr, kind: "unlisted", count: count, position: position)))
         context.diagnose(.warning, position,
                          "leak dumps silenced by --no-dump-leaks: \(count) smart pointer(s) alive, and any JobStatus, Feature and handle dumps were not printed",
                          untrustworthy: true)
+        return context.recordReports ? .smartPointers(SmartPointerDump(pointers: [], silencedCount: count, totalPrinted: false)) : nil
     }
 
     /// The report whose entry lines the section lists.
@@ -91,8 +104,10 @@ final class DumpSectionReader: ReportReader {
 
     func read(_ line: ReportLine, marker: LogMarker?, position: LogPosition, context: ReportReaderContext) -> ReportReaderTake {
         switch (line, kind) {
-        case let (.smartPointer(_, rc, id, description), .smartPointers):
+        case let (.smartPointer(address, rc, id, description), .smartPointers):
             entries += 1
+            smartPointers?.pointers.append(SmartPointerDump.Pointer(
+                address: address, referenceCount: rc, id: id, description: description, position: position))
             let (kind, owner) = Self.smartPointerKind(description)
             context.emit(.occurrence(Occurrence(
                 detector: .smartPtr, kind: kind, position: position, identity: id.description, referenceCount: rc, context: owner)))
@@ -101,9 +116,12 @@ final class DumpSectionReader: ReportReader {
                 context.diagnose(.warning, position, "smart-pointer report announces \(declared) pointer(s) but its total says \(count)",
                                  untrustworthy: true)
             }
+            smartPointers?.totalPrinted = true
             return finish(total: count, name: "smart-pointer dump", position: position, context: context)
         case let (.jobStatus(id, rc, subtype, createdAt), .jobStatus):
             entries += 1
+            jobQueue?.statuses.append(JobQueueDump.Status(
+                id: id, referenceCount: rc, subtype: subtype, createdAt: createdAt, position: position))
             if Self.isCorruptJobEntry(id: id, referenceCount: rc, createdAt: createdAt) {
                 context.diagnose(.warning, position,
                                  "corrupt JobStatus dump line (id #\(id), rc=\(rc)): the list was freed while in use; not a leak to fix",
@@ -114,15 +132,19 @@ final class DumpSectionReader: ReportReader {
                     position: position, identity: id.description, referenceCount: rc)))
             }
         case let (.jobStatusTotal(count), .jobStatus):
+            jobQueue?.statusTotalPrinted = true
             return finish(total: count, name: "JobStatus dump", position: position, context: context)
         case let (.feature(id, owner, createdAt), .feature):
             entries += 1
+            jobQueue?.features.append(JobQueueDump.Feature(id: id, owner: owner, createdAt: createdAt, position: position))
             context.emit(.occurrence(Occurrence(
                 detector: .jobStatus, kind: "Feature", location: createdAt.flatMap(SourceLocation.init(parsing:)),
                 position: position, identity: id.description, context: owner?.description)))
         case let (.featureTotal(count), .feature):
+            jobQueue?.featureTotalPrinted = true
             return finish(total: count, name: "Feature dump", position: position, context: context)
-        case let (.handle(type, index, _, rc), .handles):
+        case let (.handle(type, index, generation, rc), .handles):
+            addToHandles(type: type, HandleRegistryDump.Handle(index: index, generation: generation, referenceCount: rc, position: position))
             readHandle(type: type, index: index, referenceCount: rc, position: position, context: context)
         case let (.handleTotal(count, type), .handles):
             if let seen = handleType, seen != type {
@@ -130,11 +152,24 @@ final class DumpSectionReader: ReportReader {
                                  untrustworthy: true)
             }
             handleType = type
+            if let last = handles?.groups.indices.last {
+                handles?.groups[last].type = type
+                handles?.groups[last].totalPrinted = true
+            }
             return finish(total: count, name: "handle dump of type \(type)", position: position, context: context)
         default:
             return .notTaken
         }
         return .taken
+    }
+
+    /// Adds a handle to the dump as read: a line of another type starts that type's group.
+    private func addToHandles(type: String?, _ handle: HandleRegistryDump.Handle) {
+        guard handles != nil else { return }
+        if handles?.groups.last.map({ type != nil && $0.type != type && $0.typedLines }) ?? true {
+            handles?.groups.append(HandleRegistryDump.Group(type: type ?? "", typedLines: type != nil, handles: [], totalPrinted: false))
+        }
+        if let last = handles?.groups.indices.last { handles?.groups[last].handles.append(handle) }
     }
 
     private func readHandle(type: String?, index: Int, referenceCount: Int, position: LogPosition, context: ReportReaderContext) {
@@ -174,11 +209,18 @@ final class DumpSectionReader: ReportReader {
         classifier.halfRecognised(content, inside: entryLines)
     }
 
-    func close(at position: LogPosition?, context: ReportReaderContext) {
-        guard !finished else { return }
-        flushHandles(context: context)
-        context.diagnose(.warning, firstPosition, "\(kind: name) ends without its total line (truncated or cut by other output)",
-                         untrustworthy: true)
+    func close(at position: LogPosition?, context: ReportReaderContext) -> ReportState? {
+        if !finished {
+            flushHandles(context: context)
+            context.diagnose(.warning, firstPosition, "\(kind: name) ends without its total line (truncated or cut by other output)",
+                             untrustworthy: true)
+        }
+        defer { (smartPointers, jobQueue, handles) = (nil, nil, nil) }
+        switch kind {
+        case .smartPointers: return smartPointers.map(ReportState.smartPointers)
+        case .jobStatus, .feature: return jobQueue.map(ReportState.jobQueue)
+        case .handles: return handles.map(ReportState.handles)
+        }
     }
 
     private func flushHandles(context: ReportReaderContext) {

@@ -13,10 +13,13 @@ final class GCReportReader: ReportReader {
     private var rootsSeen = 0
     /// The nodes of every report of the input so far.
     private var seenNodes = SeenGCNodes()
+    /// The report as read, when reports are recorded.
+    private var report: GCReport?
 
     /// Opens the report of a `gcLeakHeader` line.
-    func begin(phase: GCPhase, declaredCount: Int, position: LogPosition) {
+    func begin(phase: GCPhase, declaredCount: Int, position: LogPosition, context: ReportReaderContext) {
         self.phase = phase
+        report = context.recordReports ? GCReport(phase: phase, roots: []) : nil
         self.declaredCount = declaredCount
         headerPosition = position
         rootCountSum = 0
@@ -37,13 +40,19 @@ final class GCReportReader: ReportReader {
 
     func read(_ line: ReportLine, marker: LogMarker?, position: LogPosition, context: ReportReaderContext) -> ReportReaderTake {
         switch line {
-        case let .gcRoot(_, count):
+        case let .gcRoot(address, count):
+            report?.roots.append(GCReport.Root(address: address, nodes: []))
             checkRootFilled(position, context: context)
             rootsSeen += 1
             rootCountSum &+= count
             currentRootCount = count
             nodesInCurrentRoot = 0
-        case let .gcNode(_, id, type, _, location):
+        case let .gcNode(address, id, type, magic, location):
+            if report != nil {
+                if report?.roots.isEmpty == true { report?.roots.append(GCReport.Root(address: HexNumber(0), nodes: [])) }
+                let node = GCReport.Node(address: address, id: id, type: type, magic: magic, location: location, position: position)
+                if let last = report?.roots.indices.last { report?.roots[last].nodes.append(node) }
+            }
             nodesSeen += 1
             nodesInCurrentRoot += 1
             // A node listed again with the same id, type and location is the same node.
@@ -68,7 +77,8 @@ final class GCReportReader: ReportReader {
         isComplete ? nil : classifier.halfRecognised(content, inside: .gc)
     }
 
-    func close(at position: LogPosition?, context: ReportReaderContext) {
+    func close(at position: LogPosition?, context: ReportReaderContext) -> ReportState? {
+        defer { report = nil }
         checkRootFilled(position ?? headerPosition, context: context)
         let where_ = "GC \(phase == .compile ? "COMPILE" : "APP") LEAK report"
         if nodesSeen == 0, declaredCount > 0 {
@@ -85,6 +95,7 @@ final class GCReportReader: ReportReader {
                              "\(kind: where_) announces \(declaredCount) node(s) but \(nodesSeen) were listed (truncated or interleaved)",
                              untrustworthy: true)
         }
+        return report.map(ReportState.gc)
     }
 
     private func checkRootFilled(_ position: LogPosition, context: ReportReaderContext) {

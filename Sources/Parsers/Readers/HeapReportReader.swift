@@ -28,11 +28,14 @@ final class HeapReportReader: ReportReader {
     private var listedBytesByLocation: [(location: String, bytes: Int, position: LogPosition)] = []
     /// Whether the report named more locations than are checked.
     private var tooManyLocations = false
+    /// The report as read, when reports are recorded.
+    private var report: HeapReport?
 
     /// Opens the report of a `heapReportHeader` line, or of a `stringHeapReportHeader` line
     /// without a heap body before it (`strings`).
-    func begin(strings: Bool, position: LogPosition) {
+    func begin(strings: Bool, position: LogPosition, context: ReportReaderContext) {
         section = strings ? .strings : .heap
+        report = context.recordReports ? HeapReport(heap: HeapBody(), strings: HeapBody()) : nil
         part = .start
         headerPosition = position
         interrupted = false
@@ -59,8 +62,9 @@ final class HeapReportReader: ReportReader {
         // Under a string-heap chunk, a line indented as its strings are is one, whatever it holds.
         if let indent = stringIndent, classifier.isHeapString(content, indent: indent) {
             // Its text is only kept for re-rendering.
-            if context.recordLines, let string = classifier.classifyHeapString(content, indent: indent) {
+            if context.recordLines || report != nil, let string = classifier.classifyHeapString(content, indent: indent) {
                 context.record(string, marker, position)
+                addToReport(string, position: position)
             }
             return .taken
         }
@@ -68,6 +72,7 @@ final class HeapReportReader: ReportReader {
             return .notTaken
         }
         context.record(line, marker, position)
+        if report != nil { addToReport(line, position: position) }
         return .taken
     }
 
@@ -92,12 +97,13 @@ final class HeapReportReader: ReportReader {
         return classifier.looksLikeHeapBodyLine(content, inBytesPerLocation: part == .bytesPerLocation) ? "heap report line" : nil
     }
 
-    func close(at position: LogPosition?, context: ReportReaderContext) {
+    func close(at position: LogPosition?, context: ReportReaderContext) -> ReportState? {
+        defer { report = nil }
         guard !tooManyLocations else {
             context.diagnose(.note, headerPosition,
                              "heap report with more than \(Self.locationLimit) locations: bytes per location not checked",
                              untrustworthy: false)
-            return
+            return report.map(ReportState.heap)
         }
         for listed in listedBytesByLocation {
             let rows = rowBytesByLocation[listed.location] ?? 0
@@ -106,6 +112,15 @@ final class HeapReportReader: ReportReader {
                                  "bytes per location says \(listed.bytes) at \(listed.location) but the big stuff rows there add up to \(rows)",
                                  untrustworthy: true)
             }
+        }
+        return report.map(ReportState.heap)
+    }
+
+    /// Adds a line the reader took to the body being read, in place.
+    private func addToReport(_ line: ReportLine, position: LogPosition) {
+        switch section {
+        case .heap: report?.heap.add(line, strings: false, position: position)
+        case .strings: report?.strings.add(line, strings: true, position: position)
         }
     }
 

@@ -3,34 +3,41 @@ import LeakModel
 /// Reads a `--das-profiler-leaks` block: its header and the leaks and frames under it; each
 /// leak becomes an occurrence once its frames are over. Frames are appended in place, never
 /// copied, and each distinct frame line is parsed once per input.
+///
+/// Its properties are used on every frame line, and the assembler calls one reader method at a
+/// time: `@exclusivity(unchecked)` spares them the run-time access checks of a class's properties.
 final class ProfilerBlockReader: ReportReader {
-    private var context = ""
-    private(set) var declaredAllocations = 0
-    private var declaredBytes: UInt64 = 0
-    private var headerPosition = LogPosition(input: 0, line: 0)
-    private(set) var leaksSeen = 0
-    private var bytesSeen: UInt64 = 0
-    private var currentSize: UInt64?
-    private var currentPosition: LogPosition?
-    private var currentFrames: [CachedFrame] = []
+    @exclusivity(unchecked) private var context = ""
+    @exclusivity(unchecked) private(set) var declaredAllocations = 0
+    @exclusivity(unchecked) private var declaredBytes: UInt64 = 0
+    @exclusivity(unchecked) private var headerPosition = LogPosition(input: 0, line: 0)
+    @exclusivity(unchecked) private(set) var leaksSeen = 0
+    @exclusivity(unchecked) private var bytesSeen: UInt64 = 0
+    @exclusivity(unchecked) private var currentSize: UInt64?
+    @exclusivity(unchecked) private var currentPosition: LogPosition?
+    @exclusivity(unchecked) private var currentFrames: [CachedFrame] = []
     /// Whether the current leak has more frames than are kept.
-    private var currentFramesCut = false
+    @exclusivity(unchecked) private var currentFramesCut = false
     /// Where unrelated output began after every announced leak had arrived, the last one
     /// without a frame so far: the block may have ended there (the last leak has no stack) or
     /// the last leak's frames may still come after interleaved lines.
-    private var unrelatedAfterLastLeak: (first: LogPosition, lines: Int)?
+    @exclusivity(unchecked) private var unrelatedAfterLastLeak: (first: LogPosition, lines: Int)?
     /// How many unrelated lines may stand between a block's last leak and its frames. Lines
     /// from another thread come in ones and twos; a block is closed after this many.
     static let interleavingWindow = 64
 
     /// Whether interleaving was noted for this input (it is noted once).
-    private var interleavingNoted = false
-    private var frames = FrameCache()
-    private var stacks = StackInterner()
+    @exclusivity(unchecked) private var interleavingNoted = false
+    @exclusivity(unchecked) private var frames = FrameCache()
+    @exclusivity(unchecked) private var stacks = StackInterner()
+    /// The block as read, when reports are recorded.
+    @exclusivity(unchecked) private var block: ProfilerBlock?
 
     /// Opens the block of a `profilerHeader` line.
-    func begin(context: String, allocations: Int, bytes: UInt64, position: LogPosition) {
+    func begin(context: String, allocations: Int, bytes: UInt64, marker: LogMarker?, position: LogPosition,
+               reading: ReportReaderContext) {
         self.context = context
+        block = reading.recordReports ? ProfilerBlock(context: context, allocations: [], marker: marker) : nil
         declaredAllocations = allocations
         declaredBytes = bytes
         headerPosition = position
@@ -66,6 +73,9 @@ final class ProfilerBlockReader: ReportReader {
         }
         context.append(frame, to: &currentFrames, cut: &currentFramesCut, position: position)
         if context.recordLines, let line = frame.line { context.record(line, marker, position) }
+        if block != nil, case let .profilerFrame(function, location)? = frame.line, let last = block?.allocations.indices.last {
+            block?.allocations[last].frames.append(ProfilerBlock.Frame(function: function, location: location))
+        }
         return .taken
     }
 
@@ -76,6 +86,7 @@ final class ProfilerBlockReader: ReportReader {
         bytesSeen &+= size.value
         currentSize = size.value
         currentPosition = position
+        block?.allocations.append(ProfilerBlock.Allocation(size: size, frames: [], position: position))
         return .taken
     }
 
@@ -96,13 +107,15 @@ final class ProfilerBlockReader: ReportReader {
 
     func halfRecognised(_ content: UnsafeRawBufferPointer, classifier: ReportLineClassifier) -> String? { nil }
 
-    func close(at position: LogPosition?, context: ReportReaderContext) {
+    func close(at position: LogPosition?, context: ReportReaderContext) -> ReportState? {
         if let leak = takeCurrentLeak() { context.emit(.occurrence(leak)) }
         if leaksSeen != declaredAllocations || bytesSeen != declaredBytes {
             context.diagnose(.warning, headerPosition,
                              "profiler block of context '\(self.context)' announces \(declaredAllocations) allocations (0x\(String(declaredBytes, radix: 16)) bytes) but lists \(leaksSeen) (0x\(String(bytesSeen, radix: 16)) bytes): truncated or interleaved",
                              untrustworthy: true)
         }
+        defer { block = nil }
+        return block.map(ReportState.profiler)
     }
 
     /// Notes, once per input, that a profiler block had other output inside it.

@@ -24,8 +24,9 @@ protocol ReportReader: AnyObject {
     /// own lines (which only it prints): a corrupt line, not interleaved output.
     func halfRecognised(_ content: UnsafeRawBufferPointer, classifier: ReportLineClassifier) -> String?
     /// Closes the report: emits what is still pending and diagnoses counts that do not add up.
-    /// `position` is the line that ended it (nil at the end of the input).
-    func close(at position: LogPosition?, context: ReportReaderContext)
+    /// `position` is the line that ended it (nil at the end of the input). Returns the report
+    /// as read, when the context records reports (nil otherwise).
+    func close(at position: LogPosition?, context: ReportReaderContext) -> ReportState?
 }
 
 /// What a reader makes of a line's bytes.

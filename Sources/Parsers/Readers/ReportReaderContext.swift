@@ -6,6 +6,8 @@ struct ReportReaderContext {
     let classifier: ReportLineClassifier
     /// Whether every recognised report line is emitted as ``LogEvent/line(_:)``.
     let recordLines: Bool
+    /// Whether each reader builds the ``ReportState`` it reads, returned when it closes.
+    let recordReports: Bool
     let emit: (LogEvent) -> Void
     /// Frames kept per profiler leak or C++ leak site, so that memory stays bounded whatever a
     /// log holds; a stack that deep is told apart by its first frames.
