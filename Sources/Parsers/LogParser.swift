@@ -15,9 +15,12 @@ public final class LogParser {
     /// Creates a parser for the input at `input` (its index among the run's inputs).
     ///
     /// - Parameters:
-    ///   - recordLines: also emit every recognised report line (for re-rendering); off for plain triage.
+    ///   - recordLines: also emit every recognised report line; off for plain triage.
+    ///   - recordReports: also emit each report as read (``LogEvent/report(_:)``), for re-rendering;
+    ///     off for plain triage, which then keeps no report in memory.
     ///   - emit: receives the events in log order.
-    public init(input: Int, recordLines: Bool = false, emit: @escaping (LogEvent) -> Void) throws(ParserError) {
+    public init(input: Int, recordLines: Bool = false, recordReports: Bool = false,
+                emit: @escaping (LogEvent) -> Void) throws(ParserError) {
         guard let patterns = ReportPatterns.shared else {
             throw .patternsUnavailable("PCRE2 rejected a built-in pattern")
         }
@@ -27,7 +30,8 @@ public final class LogParser {
         } catch {
             throw .patternsUnavailable(error.localizedDescription)
         }
-        reader = LineReader(assembler: ReportAssembler(input: input, recordLines: recordLines, classifier: classifier, emit: emit))
+        reader = LineReader(assembler: ReportAssembler(
+            input: input, recordLines: recordLines, recordReports: recordReports, classifier: classifier, emit: emit))
     }
 
     /// Lines read so far.

@@ -83,7 +83,7 @@ public struct LeakReportBuilder: Sendable {
     /// Takes one parser event.
     public mutating func receive(_ event: LogEvent) {
         switch event {
-        case .line:
+        case .line, .report:
             break
         case let .occurrence(occurrence):
             add(occurrence)

@@ -13,11 +13,16 @@ import Testing
         states.flatMap(\.lines).map { $0.text + "\n" }.joined()
     }
 
+    private static func reports(_ events: [LogEvent]) -> [ReportState] {
+        events.compactMap { event in
+            guard case let .report(report) = event else { return nil }
+            return report
+        }
+    }
+
     private static func reparse(_ text: String) throws -> (states: [ReportState], events: [LogEvent]) {
         let events = try Fixtures.events(Array(text.utf8), chunkSize: 1000)
-        var collector = ReportStateCollector()
-        for case let .line(line) in events { collector.add(line) }
-        return (collector.finish(), events)
+        return (Self.reports(events), events)
     }
 
     @Test func randomDetectorStatesSurviveEmitParseEmit() async {
@@ -65,8 +70,8 @@ import Testing
         }
         if original.last == "" { original.removeLast() }
         var expected: [String] = []
-        var collector = ReportStateCollector()
-        for case let .line(line) in try Fixtures.events(bytes) {
+        let events = try Fixtures.events(bytes)
+        for case let .line(line) in events {
             switch line.line {
             case .exception, .exceptionLocation, .atexitFatal, .crash, .unknownOption, .badJobStatusID, .gcBreak, .smartPointerTracking:
                 continue
@@ -76,9 +81,8 @@ import Testing
                 break
             }
             expected.append(original[line.position.line - 1])
-            collector.add(line)
         }
-        let printed = collector.finish().flatMap(\.lines).map(\.text)
+        let printed = Self.reports(events).flatMap(\.lines).map(\.text)
         #expect(printed == expected)
     }
 }

@@ -45,7 +45,7 @@ import Testing
     @Test func moreOutputThanAnInterleavingEndsTheBlock() throws {
         let (lines, lastLeak, frames) = try Self.lastLeakOfProfilerBasic()
         var edited = lines
-        edited.insert(contentsOf: Array(repeating: try Self.unrelatedLine(), count: ProfilerBlockState.interleavingWindow + 1), at: lastLeak + 1)
+        edited.insert(contentsOf: Array(repeating: try Self.unrelatedLine(), count: ProfilerBlockReader.interleavingWindow + 1), at: lastLeak + 1)
         let stacks = try Self.stacks(HostileLogs.joined(edited))
         #expect(stacks.count == 7)
         #expect(stacks.last?.isEmpty == true)

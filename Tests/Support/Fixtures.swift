@@ -53,10 +53,10 @@ enum Fixtures {
         return builder.build(inputs: summaries)
     }
 
-    /// Every event the parser reports for `bytes`, lines included.
+    /// Every event the parser reports for `bytes`, lines and reports included.
     static func events(_ bytes: [UInt8], chunkSize: Int = 4096) throws -> [LogEvent] {
         var events: [LogEvent] = []
-        let parser = try LogParser(input: 0, recordLines: true) { events.append($0) }
+        let parser = try LogParser(input: 0, recordLines: true, recordReports: true) { events.append($0) }
         feed(parser, bytes, chunkSize: chunkSize)
         return events
     }

@@ -1,5 +1,3 @@
-import LeakModel
-
 /// dasHV handles still registered at module shutdown, grouped per type.
 public struct HandleRegistryDump: Sendable, Equatable {
     /// One leaked handle line.

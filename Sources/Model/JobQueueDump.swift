@@ -1,5 +1,3 @@
-import LeakModel
-
 /// Leaked job-queue primitives at exit: JobStatus objects, then Features, newest first.
 public struct JobQueueDump: Sendable, Equatable {
     /// One leaked `JobStatus #<hex>` line.

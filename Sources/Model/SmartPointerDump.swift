@@ -1,5 +1,3 @@
-import LeakModel
-
 /// Smart pointers still alive at shutdown, newest first.
 public struct SmartPointerDump: Sendable, Equatable {
     /// One tracked pointer.

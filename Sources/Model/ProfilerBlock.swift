@@ -1,5 +1,3 @@
-import LeakModel
-
 /// The leak profiler's state for one context at destruction: what it still holds.
 public struct ProfilerBlock: Sendable, Equatable {
     /// One live allocation and where it was made.

@@ -1,5 +1,3 @@
-import LeakModel
-
 /// The RelWithDebInfo allocation tracker's live allocations at exit, grouped by site.
 public struct CppHeapReport: Sendable, Equatable {
     /// One `--- Leak site #<n>` section: its counts, its sample pointer and its stack.

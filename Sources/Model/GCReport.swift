@@ -1,5 +1,3 @@
-import LeakModel
-
 /// The gc_node survivors of one thread root at a check point.
 public struct GCReport: Sendable, Equatable {
     /// One `gc_root` and its nodes.

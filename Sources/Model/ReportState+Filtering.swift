@@ -1,5 +1,3 @@
-import LeakModel
-
 extension ReportState {
     /// The report with only the entries `keep` accepts (by the log position that listed them);
     /// nil when nothing is left. Counts and totals are recomputed when the report is emitted,
