@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "LeakParsers", dependencies: ["LeakModel", "PCRE2Regex"], path: "Sources/Parsers", swiftSettings: swiftSettings),
         .target(name: "LeakTriage", dependencies: ["LeakModel"], path: "Sources/Triage", swiftSettings: swiftSettings),
         .target(name: "LeakEmitters", dependencies: ["LeakModel"], path: "Sources/Emitters", swiftSettings: swiftSettings),
-        .target(name: "LeakReporters", dependencies: ["LeakModel"], path: "Sources/Reporters", swiftSettings: swiftSettings),
+        .target(name: "LeakReporters", dependencies: ["LeakModel", "LeakEmitters"], path: "Sources/Reporters", swiftSettings: swiftSettings),
         .executableTarget(
             name: "leaktriage",
             dependencies: [

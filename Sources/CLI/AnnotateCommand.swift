@@ -27,8 +27,8 @@ extension LeakTriageCommand {
         var log: String = "-"
 
         func validate() throws {
-            if options.requestedFormat == .native {
-                throw ValidationError("annotate passes the log through already: --format native is for run, diff and replay")
+            if let format = options.requestedFormat, format.reporters.run == nil {
+                throw ValidationError("annotate passes the log through already: --format \(format.rawValue) is for run, diff and replay")
             }
             if let format = options.requestedFormat, format.isDocument, options.output == nil {
                 throw ValidationError(

@@ -54,17 +54,17 @@ extension LeakTriageCommand {
             let basePaths = (logs.first.map { [$0] } ?? []) + base
             let headPaths = (logs.count == 2 ? [logs[1]] : []) + head
             let diff: LeakDiff
-            if options.format == .native {
+            if let reporter = options.format.reporters.reports {
                 let baseReport = try LogAnalysis.analyse(basePaths, only: only, settings: settings)
                 // The new leaks, printed as daslang would have printed them.
                 var computed: LeakDiff?
-                let replay = try NativeReplay(mechanisms: only, settings: settings).render(headPaths) { head in
+                let replay = try NativeReplay(mechanisms: only, settings: settings).read(headPaths) { head in
                     let result = compare(baseReport, head.keeping(only: only))
                     computed = result
                     return Set(result.new.map(\.fingerprint))
                 }
                 diff = computed ?? compare(baseReport, replay.report.keeping(only: only))
-                try options.emit(replay.text)
+                try options.emit { write in try reporter.write(replay.selected, options: RenderOptions(), to: write) }
             } else {
                 let (baseReport, headReport) = try LogAnalysis.analyse(base: basePaths, head: headPaths, only: only, settings: settings)
                 diff = compare(baseReport, headReport)

@@ -1,4 +1,3 @@
-import LeakEmitters
 import LeakModel
 import LeakParsers
 import LeakTriage
@@ -12,10 +11,10 @@ struct NativeReplay {
     var settings: TriageSettings
 
     /// Reads `paths`, triages them, asks `select` which findings to print (nil: every report
-    /// whole), and returns the report and the selected reports as daslang prints them.
-    func render(
+    /// whole), and returns the report and the selected reports.
+    func read(
         _ paths: [String], select: (LeakReport) throws -> Set<String>? = { _ in nil }
-    ) throws -> (report: LeakReport, text: String) {
+    ) throws -> (report: LeakReport, selected: SelectedReports) {
         // The reports each input's parser read, per input.
         var reports: [[ReportState]] = []
         let builder = BuilderBox(recordingOccurrenceFingerprints: true, settings: settings)
@@ -27,12 +26,6 @@ struct NativeReplay {
         Diagnostics.report(report)
         let selection = NativeSelection(mechanisms: mechanisms, selected: try select(report),
                                         fingerprints: builder.value.occurrenceFingerprints)
-        var output = ""
-        for input in reports {
-            for selected in selection.reports(input) {
-                for line in selected.lines { output += line.text + "\n" }
-            }
-        }
-        return (report, output)
+        return (report, SelectedReports(reports: reports.flatMap(selection.reports)))
     }
 }

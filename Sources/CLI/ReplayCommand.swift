@@ -16,7 +16,7 @@ extension LeakTriageCommand {
             /// The output format.
             let format: OutputFormat
 
-            static let allCases = OutputFormat.allCases.filter { $0 == .native || $0.reporters.replay != nil }.map(Format.init)
+            static let allCases = OutputFormat.allCases.filter { $0.reporters.replay != nil || $0.reporters.reports != nil }.map(Format.init)
 
             init(_ format: OutputFormat) { self.format = format }
 
@@ -48,7 +48,7 @@ extension LeakTriageCommand {
 
         func validate() throws {
             if logs.isEmpty { throw ValidationError("give the log to replay, or '-' for standard input") }
-            if format.format != .native, baseline != nil || !mechanisms.only.isEmpty || !suppressionFiles.files.isEmpty {
+            if format.format.reporters.reports == nil, baseline != nil || !mechanisms.only.isEmpty || !suppressionFiles.files.isEmpty {
                 throw ValidationError("--only, --baseline and --suppressions select leaks for --format native")
             }
         }
@@ -62,13 +62,17 @@ extension LeakTriageCommand {
                     logs, only: nil, settings: triage.settings(root: nil), beginInput: transcripts.begin, passThrough: transcripts.feed)
                 let sessions = transcripts.finish().map { DebuggerSessionAnalysis($0, findings: report.findings) }
                 rendered = reporter.render(LeakReplay(report: report, sessions: sessions), options: RenderOptions(color: destination.useColor))
-            } else {
+            } else if let reporter = format.format.reporters.reports {
                 let accepted = try baseline.map(BaselineOptions.read)
                 var settings = triage.settings(root: nil)
                 settings.suppressions = try suppressionFiles.load()
-                rendered = try NativeReplay(mechanisms: try mechanisms.selected(), settings: settings).render(logs) { report in
+                let replay = try NativeReplay(mechanisms: try mechanisms.selected(), settings: settings).read(logs) { report in
                     LogAnalysis.nativeSelection(in: report, baseline: accepted, settings: settings)
-                }.text
+                }
+                rendered = reporter.render(replay.selected, options: RenderOptions())
+            } else {
+                // Format.allCases offers only formats with one of the two.
+                throw ValidationError("--format \(format.format.rawValue) prints no replay")
             }
             try destination.emit(rendered)
         }

@@ -30,13 +30,13 @@ extension LeakTriageCommand {
             let baseline = try baselines.load()
             let settings = try options.triageSettings
             let report: LeakReport
-            if options.format == .native {
+            if let reporter = options.format.reporters.reports {
                 // The selected leaks, printed as daslang would have printed them.
-                let replay = try NativeReplay(mechanisms: only, settings: settings).render(logs) { report in
+                let replay = try NativeReplay(mechanisms: only, settings: settings).read(logs) { report in
                     LogAnalysis.nativeSelection(in: report, baseline: baseline, settings: settings)
                 }
                 report = replay.report.keeping(only: only)
-                try options.emit(replay.text)
+                try options.emit { write in try reporter.write(replay.selected, options: RenderOptions(), to: write) }
             } else {
                 report = try LogAnalysis.analyse(logs, only: only, settings: settings)
                 try ReportDelivery.deliver(report, format: options.format, options: options)

@@ -32,7 +32,9 @@ extension LeakTriageCommand {
                 throw ValidationError("give the runs either as logs or with --run, not both (their order would be lost)")
             }
             if try runs().joined().filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input ('-') can be read only once") }
-            if options.format == .native { throw ValidationError("--format native re-renders one log's reports: use it with run, diff or replay") }
+            if options.format.reporters.run == nil {
+                throw ValidationError("--format \(options.format.rawValue) re-renders one log's reports: use it with run, diff or replay")
+            }
         }
 
         func run() throws {

@@ -4,7 +4,7 @@ import LeakModel
 /// ``OutputFormat/reporters``).
 public struct FormatReporters: Sendable {
     /// Prints a run's report; nil for ``OutputFormat/native``, which prints the log's own reports
-    /// again through the reference emitters.
+    /// instead (``reports``).
     public var run: (any LeakReporter)?
     /// Prints a whole diff, or nil for a format that shows a diff as annotations: its ``run``
     /// reporter prints the head run with only the new findings.
@@ -15,15 +15,19 @@ public struct FormatReporters: Sendable {
     /// Prints a replay of traces and debugger sessions, or nil for a format `replay` does not
     /// offer.
     public var replay: (any ReplayReporter)?
+    /// Prints the log's own reports again as daslang printed them (the selected findings'
+    /// entries), for `run`, `diff` and `replay` alike; nil for formats that print findings.
+    public var reports: (any SelectedReportsReporter)?
 
     /// Creates the reporters of a format.
     init(
         run: (any LeakReporter)? = nil, diff: (any LeakDiffReporter)? = nil, trend: (any TrendReporter)? = nil,
-        replay: (any ReplayReporter)? = nil
+        replay: (any ReplayReporter)? = nil, reports: (any SelectedReportsReporter)? = nil
     ) {
         self.run = run
         self.diff = diff
         self.trend = trend
         self.replay = replay
+        self.reports = reports
     }
 }

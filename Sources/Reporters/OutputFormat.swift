@@ -16,8 +16,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// One self-contained HTML page with flame graphs, to look at.
     case html
     /// The log's own reports printed again exactly as daslang printed them, limited to the
-    /// selected findings: made from the log's report lines by the reference emitters, not
-    /// from findings, so it has no reporters.
+    /// selected findings: made from the reports the parser read, by the reference emitters.
     case native
 
     /// The reporters that print this format, one per document. A format that gains a ``FormatReporters/run``
@@ -34,7 +33,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .github: return FormatReporters(run: GitHubReporter())
         case .junit: return FormatReporters(run: JUnitReporter())
         case .codequality: return FormatReporters(run: CodeQualityReporter())
-        case .native: return FormatReporters()
+        case .native: return FormatReporters(reports: NativeReporter())
         }
     }
 
