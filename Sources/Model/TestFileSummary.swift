@@ -11,15 +11,6 @@ public struct TestFileSummary: Sendable, Equatable {
     /// Its finding that leaks most bytes (then most things), first in triage order on a tie.
     public var top: Finding
 
-    /// Creates a summary.
-    public init(file: String, leaks: Int, bytes: Int, findings: Int, top: Finding) {
-        self.file = file
-        self.leaks = leaks
-        self.bytes = bytes
-        self.findings = findings
-        self.top = top
-    }
-
     /// One summary per test file named by `findings`, the files that leak most bytes first (then
     /// most leaks, then by name). A finding held by several test files counts for each.
     public static func rollup(of findings: [Finding]) -> [TestFileSummary] {
