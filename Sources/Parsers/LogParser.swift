@@ -17,7 +17,13 @@ public final class LogParser {
     /// - Parameters:
     ///   - recordLines: also emit every recognised report line (for re-rendering); off for plain triage.
     ///   - emit: receives the events in log order.
-    public init(input: Int, recordLines: Bool = false, emit: @escaping (LogEvent) -> Void) throws(ParserError) {
+    public convenience init(input: Int, recordLines: Bool = false, emit: @escaping (LogEvent) -> Void) throws(ParserError) {
+        try self.init(input: input, recordLines: recordLines, readsEveryLine: false, emit: emit)
+    }
+
+    /// `readsEveryLine` hands every line to the assembler, even those the ``ReportLineFilter``
+    /// says cannot matter: the reference that the filtered read must equal.
+    init(input: Int, recordLines: Bool, readsEveryLine: Bool, emit: @escaping (LogEvent) -> Void) throws(ParserError) {
         guard let patterns = ReportPatterns.shared else {
             throw .patternsUnavailable("PCRE2 rejected a built-in pattern")
         }
@@ -27,7 +33,8 @@ public final class LogParser {
         } catch {
             throw .patternsUnavailable(error.localizedDescription)
         }
-        reader = LineReader(assembler: ReportAssembler(input: input, recordLines: recordLines, classifier: classifier, emit: emit))
+        reader = LineReader(assembler: ReportAssembler(input: input, recordLines: recordLines, classifier: classifier, emit: emit),
+                            filter: readsEveryLine ? .keepingEveryLine : classifier.filter)
     }
 
     /// Lines read so far.

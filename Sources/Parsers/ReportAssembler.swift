@@ -90,7 +90,7 @@ struct ReportAssembler {
     }
 
     /// Reads `count` ordinary lines from line `first` on: lines that mean nothing to any report
-    /// (``ReportLineClassifier/mayMatterToAnyReport(_:)`` is false), read exactly as ``read(_:marker:lineNumber:cut:)``
+    /// (``ReportLineFilter/mayMatter(_:)`` is false), read exactly as ``read(_:marker:lineNumber:cut:)``
     /// would read each.
     mutating func readOrdinaryLines(first: Int, count: Int) {
         guard count > 0 else { return }

@@ -8,24 +8,58 @@ import LeakModel
 /// (`=== RUN   TestFoo` of `go test`, `PASS` alone) are not these: the quotes, the `.das`
 /// file with its time in parentheses and the `tests, … passed` words are required.
 enum TestRunnerLine {
-    /// What `line` says, or nil when it is no dastest line. Turned away on its first byte.
+    /// What `line` says, or nil when it is no dastest line. Turned away on its bytes (``mayBeRunnerLine(_:)``).
     static func kind(of line: UnsafeRawBufferPointer) -> TestRunnerEvent.Kind? {
+        switch candidate(line) {
+        case .fileFinished?: return fileFinished(line)
+        case .testStarted?: return testStarted(line)
+        case .summary?: return summary(line)
+        case nil: return nil
+        }
+    }
+
+    /// Whether `line` may be a dastest line: the byte-level part of ``kind(of:)``, which only a
+    /// line that passes it goes on to (it builds strings). A few byte comparisons for most lines.
+    static func mayBeRunnerLine(_ line: UnsafeRawBufferPointer) -> Bool {
+        candidate(line) != nil
+    }
+
+    /// The dastest lines a line may be, told by its bytes.
+    private enum Candidate {
+        case fileFinished, testStarted, summary
+    }
+
+    private static func candidate(_ line: UnsafeRawBufferPointer) -> Candidate? {
         guard let first = line.first else { return nil }
         switch first {
         case UInt8(ascii: "P"), UInt8(ascii: "F"):
-            return fileFinished(line)
+            return mayBeFileFinished(line) ? .fileFinished : nil
         case UInt8(ascii: "="), UInt8(ascii: "\t"):
-            return testStarted(line)
+            return mayBeTestStarted(line) ? .testStarted : nil
         case UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return summary(line)
+            return mayBeSummary(line) ? .summary : nil
         default:
             return nil
         }
     }
 
+    /// `PASS ` or `FAIL `, and the time in parentheses last (trailing blanks aside).
+    private static func mayBeFileFinished(_ line: UnsafeRawBufferPointer) -> Bool {
+        guard ByteText.hasPrefix(line, "PASS ") || ByteText.hasPrefix(line, "FAIL ") else { return false }
+        var last = line.count - 1
+        while last >= 5, line[last] == 0x20 || line[last] == 0x0D || line[last] == 0x09 { last -= 1 }
+        return last >= 5 && line[last] == UInt8(ascii: ")")
+    }
+
+    /// Tabs, then `=== RUN '`.
+    private static func mayBeTestStarted(_ line: UnsafeRawBufferPointer) -> Bool {
+        var start = 0
+        while start < line.count, line[start] == UInt8(ascii: "\t") { start += 1 }
+        return ByteText.hasPrefix(UnsafeRawBufferPointer(rebasing: line[start...]), "=== RUN '")
+    }
+
     private static func fileFinished(_ line: UnsafeRawBufferPointer) -> TestRunnerEvent.Kind? {
-        let passed: Bool
-        if ByteText.hasPrefix(line, "PASS ") { passed = true } else if ByteText.hasPrefix(line, "FAIL ") { passed = false } else { return nil }
+        let passed = ByteText.hasPrefix(line, "PASS ")
         let text = trimmed(ByteText.string(line, 5..<line.count))
         // `<file>.das (<time>)`: the time is the last parenthesised group. With `--uri-paths`
         // the runner prints the file as a `file://` URI.
@@ -54,6 +88,19 @@ enum TestRunnerLine {
         guard parts.count >= 2, parts[0].count == 2, parts[0][0].allSatisfy(\.isNumber), parts[0][1] == "tests" || parts[0][1] == "test",
               parts[1].count == 2, parts[1][0].allSatisfy(\.isNumber), parts[1][1] == "passed" else { return nil }
         return .summary
+    }
+
+    /// Whether `line` (digit-led) starts as the summary must: its count, spaces, then `test`. A
+    /// count followed by a byte beyond ASCII may still be numeric (`isNumber` reads Unicode): the
+    /// full check decides those.
+    private static func mayBeSummary(_ line: UnsafeRawBufferPointer) -> Bool {
+        var index = 0
+        while index < line.count, line[index] >= 0x30, line[index] <= 0x39 { index += 1 }
+        guard index < line.count else { return false }
+        if line[index] >= 0x80 { return true }
+        guard line[index] == 0x20 else { return false }
+        while index < line.count, line[index] == 0x20 { index += 1 }
+        return ByteText.hasPrefix(UnsafeRawBufferPointer(rebasing: line[index...]), "test")
     }
 
     private static func trimmed(_ text: String) -> String {
