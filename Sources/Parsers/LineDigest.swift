@@ -73,7 +73,7 @@ struct BlockDigester: LineConsumer {
 
     mutating func read(_ line: LineSplitter.Line) {
         let firstLine = isFirstBlock && line.number == 1
-        // A local: read through `self` inside the closure, the filter would be copied (and its arrays retained) per line.
+        // A local, so that the closure reads the filter without going through `self`.
         let filter = filter
         stripper.clean(line.bytes, firstLine: firstLine, hasEscape: line.hasEscape) { cleaned in
             guard !cleaned.isCIMarker else { return }

@@ -7,7 +7,7 @@ struct LineReader: LineConsumer {
     let filter: ReportLineFilter
 
     mutating func read(_ line: LineSplitter.Line) {
-        // A local: read through `self` inside the closure, the filter would be copied (and its arrays retained) per line.
+        // A local, so that the closure reads the filter without going through `self`.
         let filter = filter
         stripper.clean(line.bytes, firstLine: line.number == 1, hasEscape: line.hasEscape) { cleaned in
             guard !cleaned.isCIMarker else { return }
