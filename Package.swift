@@ -39,14 +39,30 @@ let package = Package(
             path: "Sources/CLI",
             swiftSettings: swiftSettings
         ),
-        .testTarget(
-            name: "LeakTriageTests",
-            dependencies: [
-                "leaktriage", "LeakModel", "LeakParsers", "LeakTriage", "LeakReporters", "LeakEmitters", "PCRE2Regex",
-                .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
-            path: "Tests/LeakTriageTests",
+        // Tests by level: the support every level shares, then parser units, triage, emitters,
+        // reporters, golden files, and the command line end to end.
+        .target(
+            name: "LeakTestSupport",
+            dependencies: ["LeakModel", "LeakParsers", "LeakTriage", "LeakReporters", "LeakEmitters"],
+            path: "Tests/Support",
             swiftSettings: swiftSettings
         ),
+        testTarget("ParserTests", ["LeakModel", "LeakParsers", "LeakEmitters", "PCRE2Regex"]),
+        testTarget("TriageTests", ["LeakModel", "LeakTriage", "LeakReporters"]),
+        testTarget("EmitterTests", ["LeakModel", "LeakParsers", "LeakEmitters", .product(name: "PropertyBased", package: "swift-property-based")]),
+        testTarget("ReporterTests", ["LeakModel", "LeakTriage", "LeakReporters", .product(name: "PropertyBased", package: "swift-property-based")]),
+        testTarget("GoldenTests", ["LeakModel", "LeakTriage", "LeakReporters"]),
+        testTarget("CommandLineTests", ["LeakModel", "LeakParsers", "LeakTriage", "LeakReporters"]),
     ]
 )
+
+/// A test target in `Tests/<name>`: the given modules, the shared test support, and the built
+/// `leaktriage` binary, which the end-to-end checks of every level run.
+func testTarget(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+    .testTarget(
+        name: name,
+        dependencies: ["leaktriage", "LeakTestSupport"] + dependencies,
+        path: "Tests/\(name)",
+        swiftSettings: swiftSettings
+    )
+}

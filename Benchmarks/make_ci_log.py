@@ -5,7 +5,7 @@ Actions timestamp. Writes the log and, next to it, the per-detector occurrence t
 that `leaktriage run --format json` must report for it.
 
 The expected totals are the sum, over every spliced copy, of the per-file counts that
-Tests/LeakTriageTests/CorpusExpectations.swift pins (big_profiler.log.gz: the count
+Tests/Support/CorpusExpectations.swift pins (big_profiler.log.gz: the count
 pinned by CorpusCountTests). GC reports are cumulative, so a node listed twice with the
 same id is one node; each copy's gc ids are therefore shifted to make copies distinct
 (as two separate daslang processes would not be).
@@ -22,7 +22,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "Tests", "Fixtures", "corpus")
-TESTS = os.path.join(ROOT, "Tests", "LeakTriageTests")
+TESTS = os.path.join(ROOT, "Tests")
 
 # Swift's Detector cases and their JSON names (schema leaktriage/1).
 DETECTORS = {
@@ -77,7 +77,7 @@ def swift_counts_to_python(expr, named):
 
 
 def read_expectations():
-    with open(os.path.join(TESTS, "CorpusExpectations.swift"), encoding="utf-8") as handle:
+    with open(os.path.join(TESTS, "Support", "CorpusExpectations.swift"), encoding="utf-8") as handle:
         source = handle.read()
     named = {}
     m = re.search(r"static let cppBaseline: \(Int, Int\?\) = \(([^)]*)\)", source)
@@ -88,7 +88,7 @@ def read_expectations():
     files = {}
     for entry in re.finditer(r'\.init\(name: "([^"]+)",\s*counts: (.*?),\s*untrustworthy: (true|false)\)', source, re.S):
         files[entry.group(1)] = swift_counts_to_python(entry.group(2), named)
-    with open(os.path.join(TESTS, "CorpusCountTests.swift"), encoding="utf-8") as handle:
+    with open(os.path.join(TESTS, "ParserTests", "CorpusCountTests.swift"), encoding="utf-8") as handle:
         m = re.search(r'\[\.profiler: \(([0-9_]+), (0x[0-9a-f]+)\)\], context: "big_profiler"', handle.read())
     files["big_profiler.log.gz"] = {"profiler": (int(m.group(1)), int(m.group(2), 16))}
     if len(files) < 50:

@@ -79,7 +79,7 @@ extension LeakTriageCommand {
         }
 
         private func deliver(_ diff: LeakDiff) throws {
-            guard let reporter = options.format.diffReporter else {
+            guard let reporter = options.format.reporters.diff else {
                 // Annotation formats show what the change introduced: the new findings.
                 var introduced = diff.head
                 introduced.findings = diff.new

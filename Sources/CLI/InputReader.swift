@@ -12,11 +12,12 @@ struct InputReader {
     /// bytes, as read, to `passThrough` (`annotate` copies the log to standard output with it).
     /// Throws ``CLIError/unreadableInput(path:reason:)`` naming the input that failed, or what
     /// `passThrough` throws.
+    /// `recordReports` hands on each report as read (``LogEvent/report(_:)``) for re-rendering.
     /// `beginInput` is told the index of each input before its first chunk. A large regular file is
     /// digested by `workers` threads besides this one; `showsProgress` false keeps the terminal quiet
     /// (two readers at once would draw over each other).
     static func read(
-        _ paths: [String], recordLines: Bool = false, beginInput: ((Int) -> Void)? = nil,
+        _ paths: [String], recordReports: Bool = false, beginInput: ((Int) -> Void)? = nil,
         passThrough: ((UnsafeRawBufferPointer) throws -> Void)? = nil, workers: Int = 2, showsProgress: Bool = true,
         receive: @escaping (LogEvent) -> Void
     ) throws -> [InputSummary] {
@@ -25,7 +26,7 @@ struct InputReader {
         var summaries: [InputSummary] = []
         let progress = showsProgress ? ReadProgress.onStandardError(copyingToStandardOutput: passThrough != nil) : nil
         for (index, path) in paths.enumerated() {
-            let parser = try LogParser(input: index, recordLines: recordLines, emit: receive)
+            let parser = try LogParser(input: index, recordReports: recordReports, emit: receive)
             beginInput?(index)
             let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw CLIError.unreadableInput(path: path, reason: Self.reason(errno)) }
@@ -48,7 +49,7 @@ struct InputReader {
             // core (same events, same order): busy cores cost it only the digest's copy of the lines
             // that may matter. Pipes, small files and passed-through or re-rendered logs by this one.
             if known, (status.st_mode & S_IFMT) == S_IFREG, status.st_size >= ParallelLogReader.minimumSize,
-               passThrough == nil, !recordLines, UsableCores.count > 1 {
+               passThrough == nil, !recordReports, UsableCores.count > 1 {
                 do {
                     let totals = try ParallelLogReader.read(descriptor, into: parser, workers: workers)
                     summaries.append(InputSummary(path: path, lines: totals.lines, bytes: totals.bytes))

@@ -59,10 +59,9 @@ enum LogAnalysis {
         for findings: [Finding], untrustworthy: Bool, failOn: FailOn, strict: Bool, baseline: Baseline?
     ) -> ExitStatus {
         if strict, untrustworthy { return .untrustworthy }
-        let failing = findings.filter { $0.severity != .note && (baseline?.excess(of: $0) ?? $0.count) > 0 }
         switch failOn {
         case .none: return .passed
-        case .any, .new: return failing.isEmpty ? .passed : .findings
+        case .any, .new: return findings.failing(beyond: baseline).isEmpty ? .passed : .findings
         }
     }
 }

@@ -16,65 +16,23 @@ struct NativeReplay {
     func render(
         _ paths: [String], select: (LeakReport) throws -> Set<String>? = { _ in nil }
     ) throws -> (report: LeakReport, text: String) {
-        var lines: [RecognizedLine] = []
+        // The reports each input's parser read, per input.
+        var reports: [[ReportState]] = []
         let builder = BuilderBox(recordingOccurrenceFingerprints: true, settings: settings)
-        let inputs = try InputReader.read(paths, recordLines: true) { event in
-            if case let .line(line) = event { lines.append(line) }
+        let inputs = try InputReader.read(paths, recordReports: true, beginInput: { _ in reports.append([]) }) { event in
+            if case let .report(report) = event, !reports.isEmpty { reports[reports.count - 1].append(report) }
             builder.value.receive(event)
         }
         let report = builder.value.build(inputs: inputs)
         Diagnostics.report(report)
-        let selectedFingerprints = try select(report)
+        let selection = NativeSelection(mechanisms: mechanisms, selected: try select(report),
+                                        fingerprints: builder.value.occurrenceFingerprints)
         var output = ""
-        var input = -1
-        var collector = ReportStateCollector()
-        for line in lines {
-            if line.position.input != input {
-                output += states(&collector, selected: selectedFingerprints, fingerprints: builder.value.occurrenceFingerprints)
-                collector = ReportStateCollector()
-                input = line.position.input
+        for input in reports {
+            for selected in selection.reports(input) {
+                for line in selected.lines { output += line.text + "\n" }
             }
-            collector.add(line)
         }
-        output += states(&collector, selected: selectedFingerprints, fingerprints: builder.value.occurrenceFingerprints)
         return (report, output)
-    }
-
-    private func states(
-        _ collector: inout ReportStateCollector, selected selectedFingerprints: Set<String>?, fingerprints: [LogPosition: String]
-    ) -> String {
-        var output = ""
-        // gc reports are cumulative: a node listed again is selected like its first listing.
-        var nodeSelection: [String: Bool] = [:]
-        for state in collector.finish() {
-            if let mechanisms, !mechanisms.contains(state.mechanism) { continue }
-            let selected: ReportState?
-            if let selectedFingerprints {
-                if case .trace = state { continue }
-                let nodes = gcNodeKeys(state)
-                selected = state.filtered { position in
-                    if let fingerprint = fingerprints[position] {
-                        let keep = selectedFingerprints.contains(fingerprint)
-                        if let key = nodes[position] { nodeSelection[key] = keep }
-                        return keep
-                    }
-                    return nodes[position].flatMap { nodeSelection[$0] } ?? false
-                }
-            } else {
-                selected = state
-            }
-            guard let selected else { continue }
-            for line in selected.lines { output += line.text + "\n" }
-        }
-        return output
-    }
-
-    private func gcNodeKeys(_ state: ReportState) -> [LogPosition: String] {
-        guard case let .gc(report) = state else { return [:] }
-        var keys: [LogPosition: String] = [:]
-        for node in report.roots.flatMap(\.nodes) {
-            if let position = node.position { keys[position] = "\(node.id)|\(node.type)|\(node.location)" }
-        }
-        return keys
     }
 }

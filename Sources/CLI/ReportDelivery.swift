@@ -13,7 +13,7 @@ enum ReportDelivery {
         var renderOptions = format == .text || format == .html
             ? SourceLineReader.options(options.renderOptions, showing: report.findings) : options.renderOptions
         if format == .html { renderOptions.flameGraphs = FlameGraph.graphs(of: report) }
-        guard let reporter = format.reporter else {
+        guard let reporter = format.reporters.run else {
             throw CLIError.usage("--format \(format.rawValue) re-renders a log's reports: use it with run, diff or replay")
         }
         try options.emit { write in try reporter.write(report, options: renderOptions, to: write) }

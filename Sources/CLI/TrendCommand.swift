@@ -39,7 +39,7 @@ extension LeakTriageCommand {
             let only = try options.selectedMechanisms()
             let accepted = try baseline.map(BaselineOptions.read)
             let trend = try RunSeries.trend(of: try runs(), only: only, settings: try options.triageSettings)
-            if let reporter = options.format.trendReporter {
+            if let reporter = options.format.reporters.trend {
                 try options.emit { write in try reporter.write(trend, options: options.renderOptions, to: write) }
             } else {
                 try ReportDelivery.deliver(TrendAnnotations.report(of: trend), format: options.format, options: options)

@@ -2,7 +2,7 @@
 /// findings that are not in it or that exceed their recorded count.
 public struct Baseline: Sendable, Equatable {
     /// One accepted finding.
-    public struct Entry: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable, Encodable {
         /// The finding's fingerprint.
         public var fingerprint: String
         /// Occurrences accepted.

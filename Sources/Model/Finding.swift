@@ -58,9 +58,10 @@ public struct Finding: Sendable, Equatable {
     /// The mechanism this finding belongs to.
     public var mechanism: Mechanism { detector.mechanism }
 
-    /// Creates a finding.
+    /// Creates a finding; without a `moveKey` it moves only under its own `fingerprintKey` (the
+    /// lines kept), so a finding not built by triage is never taken for another that moved.
     public init(
-        rank: Int = 0, detector: Detector, kind: String, fingerprint: String, fingerprintKey: String, moveKey: String = "", title: String = "",
+        rank: Int = 0, detector: Detector, kind: String, fingerprint: String, fingerprintKey: String, moveKey: String? = nil, title: String = "",
         count: Int = 0, bytes: Int? = nil, location: SourceLocation? = nil, stack: [StackFrame] = [],
         occurrences: [LogPosition] = [], consequenceOf: String? = nil, nextStep: String? = nil, nextStepMacOS: String? = nil,
         severity: Severity = .error, knownNonLeak: String? = nil, identities: [String] = [],
@@ -71,7 +72,7 @@ public struct Finding: Sendable, Equatable {
         self.kind = kind
         self.fingerprint = fingerprint
         self.fingerprintKey = fingerprintKey
-        self.moveKey = moveKey
+        self.moveKey = moveKey ?? fingerprintKey
         self.title = title
         self.count = count
         self.bytes = bytes

@@ -9,7 +9,8 @@ public struct HexNumber: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Creates a number printed with at least `digits` digits.
     public init(_ value: UInt64, digits: Int = 0) {
         self.value = value
-        self.digits = max(digits, String(value, radix: 16).count)
+        // The digits `String(value, radix: 16)` prints (one for zero), counted without making it.
+        self.digits = max(digits, max(1, (UInt64.bitWidth - value.leadingZeroBitCount + 3) / 4))
     }
 
     /// Parses lowercase or uppercase hex digits without a `0x` prefix; nil on anything else or overflow.

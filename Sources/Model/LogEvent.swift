@@ -10,6 +10,8 @@ public enum LogEvent: Sendable {
     case panic(Panic)
     /// Something about the log itself.
     case diagnostic(Diagnostic)
+    /// A report as read, when it closes (only when the parser is asked to record reports).
+    case report(ReportState)
     /// A line of the `dastest` test runner, which says whose output the next reports are.
     case testRunner(TestRunnerEvent)
 }

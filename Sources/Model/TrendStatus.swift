@@ -4,7 +4,9 @@ public enum TrendStatus: String, CaseIterable, Sendable, Codable {
     /// In every run, and its count rises from run to run over the last three runs: a leak
     /// that accumulates.
     case growing
-    /// In every run, not growing.
+    /// In every run, not growing; or a profiler leak whose stack the profiler recorded
+    /// differently from run to run (so its fingerprint comes and goes) while the leaks of its test
+    /// file and context stayed the same in number in every run.
     case persistent
     /// Absent from the first run, then in every run from its first appearance to the last.
     case new

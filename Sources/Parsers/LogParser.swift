@@ -15,15 +15,19 @@ public final class LogParser {
     /// Creates a parser for the input at `input` (its index among the run's inputs).
     ///
     /// - Parameters:
-    ///   - recordLines: also emit every recognised report line (for re-rendering); off for plain triage.
+    ///   - recordLines: also emit every recognised report line; off for plain triage.
+    ///   - recordReports: also emit each report as read (``LogEvent/report(_:)``), for re-rendering;
+    ///     off for plain triage, which then keeps no report in memory.
     ///   - emit: receives the events in log order.
-    public convenience init(input: Int, recordLines: Bool = false, emit: @escaping (LogEvent) -> Void) throws(ParserError) {
-        try self.init(input: input, recordLines: recordLines, readsEveryLine: false, emit: emit)
+    public convenience init(input: Int, recordLines: Bool = false, recordReports: Bool = false,
+                            emit: @escaping (LogEvent) -> Void) throws(ParserError) {
+        try self.init(input: input, recordLines: recordLines, recordReports: recordReports, readsEveryLine: false, emit: emit)
     }
 
     /// `readsEveryLine` hands every line to the assembler, even those the ``ReportLineFilter``
     /// says cannot matter: the reference that the filtered read must equal.
-    init(input: Int, recordLines: Bool, readsEveryLine: Bool, emit: @escaping (LogEvent) -> Void) throws(ParserError) {
+    init(input: Int, recordLines: Bool, recordReports: Bool, readsEveryLine: Bool,
+         emit: @escaping (LogEvent) -> Void) throws(ParserError) {
         guard let patterns = ReportPatterns.shared else {
             throw .patternsUnavailable("PCRE2 rejected a built-in pattern")
         }
@@ -33,8 +37,10 @@ public final class LogParser {
         } catch {
             throw .patternsUnavailable(error.localizedDescription)
         }
-        reader = LineReader(assembler: ReportAssembler(input: input, recordLines: recordLines, classifier: classifier, emit: emit),
-                            filter: readsEveryLine ? .keepingEveryLine : classifier.filter)
+        reader = LineReader(
+            assembler: ReportAssembler(
+                input: input, recordLines: recordLines, recordReports: recordReports, classifier: classifier, emit: emit),
+            filter: readsEveryLine ? .keepingEveryLine : classifier.filter)
     }
 
     /// Lines read so far.

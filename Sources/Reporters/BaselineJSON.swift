@@ -20,15 +20,21 @@ public enum BaselineJSON {
         }
     }
 
-    /// The baseline as text.
+    /// The baseline as text: pretty-printed, keys sorted, one entry per finding.
     public static func render(_ baseline: Baseline) -> String {
-        let findings = baseline.entries.values.sorted { $0.fingerprint < $1.fingerprint }.map { entry -> JSONValue in
-            .object([
-                "fingerprint": .string(entry.fingerprint), "count": .int(entry.count), "detector": .string(entry.detector),
-                "kind": .string(entry.kind), "title": .string(entry.title),
-            ])
-        }
-        return JSONValue.object(["schema": .string(Baseline.schema), "findings": .array(findings)]).rendered()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let file = BaselineFile(schema: Baseline.schema,
+                                findings: baseline.entries.values.sorted { $0.fingerprint < $1.fingerprint })
+        // Encoding strings and integers cannot fail.
+        let data = (try? encoder.encode(file)) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// What a baseline file holds.
+    private struct BaselineFile: Encodable {
+        var schema: String
+        var findings: [Baseline.Entry]
     }
 
     /// Parses a baseline or a `leaktriage/1` report.

@@ -11,16 +11,13 @@ public struct CodeQualityReporter: LeakReporter {
     /// Creates the reporter.
     public init() {}
 
-    public var format: OutputFormat { .codequality }
-
     public func render(_ report: LeakReport, options: RenderOptions) -> String {
-        let paths = PathResolver(options)
-        let details = FindingDetails(report: report, paths: paths)
+        let details = FindingDetails(report: report, options: options)
         var seen: [String: Int] = [:]
         let issues = report.findings.map { finding -> JSONValue in
             let ordinal = seen[finding.fingerprint, default: 0]
             seen[finding.fingerprint] = ordinal + 1
-            let target = FindingTarget(finding, in: report, paths: paths)
+            let target = details.target(of: finding)
             return .object([
                 "type": .string("issue"),
                 "check_name": .string(finding.detector.rawValue),

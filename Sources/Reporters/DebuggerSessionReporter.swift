@@ -1,8 +1,9 @@
 import LeakModel
 
-/// `replay` of a debugger transcript (a next step of a gc-node or smart-pointer finding, run):
-/// which object broke, the call sites that touched it in order with counts, how the program
-/// ended, and the leak reports printed after the breaks.
+/// One debugger session of a replay, for ``ReplayTextReporter`` and ``ReplayJSONReporter``: of a
+/// debugger transcript (a next step of a gc-node or smart-pointer finding, run), which object
+/// broke, the call sites that touched it in order with counts, how the program ended, and the
+/// leak reports printed after the breaks.
 struct DebuggerSessionReporter {
     /// One session in `leaktriage-replay/1`'s `debugger_sessions`.
     func json(_ session: DebuggerSessionAnalysis) -> JSONValue {

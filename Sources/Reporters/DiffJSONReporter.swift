@@ -1,18 +1,12 @@
 import LeakModel
 
 /// `diff --format json`: schema `leaktriage-diff/1`.
-public struct DiffJSONReporter: LeakDiffReporter {
+public struct DiffJSONReporter: LeakDiffReporter, StreamingReporter {
     /// The schema name.
     public static let schema = "leaktriage-diff/1"
 
     /// Creates the reporter.
     public init() {}
-
-    public func render(_ diff: LeakDiff, options: RenderOptions) -> String {
-        var text = ""
-        write(diff, options: options) { text += $0 }
-        return text
-    }
 
     /// The document in pieces, with one finding's tree in memory at a time (see ``LeakReportJSON/write(_:explain:to:)``).
     public func write(_ diff: LeakDiff, options: RenderOptions, to output: (String) throws -> Void) rethrows {

@@ -18,3 +18,17 @@ extension DocumentReporter {
         try output(render(document, options: options))
     }
 }
+
+/// A reporter that writes its document in pieces (one finding at a time, say, so that a large
+/// document is never held whole): it implements ``DocumentReporter/write(_:options:to:)``, and
+/// its whole output is those pieces joined.
+public protocol StreamingReporter: DocumentReporter {}
+
+extension StreamingReporter {
+    /// The pieces of ``DocumentReporter/write(_:options:to:)``, joined.
+    public func render(_ document: Document, options: RenderOptions) -> String {
+        var text = ""
+        write(document, options: options) { text += $0 }
+        return text
+    }
+}

@@ -8,10 +8,21 @@ struct FindingDetails {
     let paths: PathResolver
     private let ranks: [String: Int]
 
-    init(report: LeakReport, paths: PathResolver) {
+    /// The details of `report` with paths resolved as `options` say.
+    init(report: LeakReport, options: RenderOptions) {
         self.report = report
-        self.paths = paths
+        paths = PathResolver(options)
         ranks = Dictionary(report.findings.map { ($0.fingerprint, $0.rank) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Where a CI format shows `finding`.
+    func target(of finding: Finding) -> FindingTarget {
+        FindingTarget(finding, in: report, paths: paths)
+    }
+
+    /// The log line at `position` as a CI format shows it.
+    func target(ofLogLine position: LogPosition?) -> FindingTarget {
+        FindingTarget(logLine: position, in: report, paths: paths)
     }
 
     /// Every detail line of `finding`, in a fixed order.
@@ -28,7 +39,7 @@ struct FindingDetails {
 
     /// `ci.log:57`: an input's path resolved against the root, and the line.
     func place(_ position: LogPosition) -> String {
-        FindingTarget(logLine: position, in: report, paths: paths).description
+        target(ofLogLine: position).description
     }
 
     /// `consequence of #5`, or of the panic that explains it; nil for a cause.

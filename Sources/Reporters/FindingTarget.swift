@@ -7,7 +7,9 @@ public struct FindingTarget: Equatable, Sendable, CustomStringConvertible {
     public var path: String
     /// The 1-based line, when known.
     public var line: Int?
-    /// The 1-based column, when known.
+    /// The column as daslang prints it, when known: counted from 0, in bytes (its locations point
+    /// at the first character of the expression: `new Blob` in `    var b = new Blob()` is at
+    /// column 12; see ``SourceLines/snippet(at:)``).
     public var column: Int?
     /// Whether this is a line of the log rather than a place in the source.
     public var isLogLine: Bool
@@ -24,7 +26,7 @@ public struct FindingTarget: Equatable, Sendable, CustomStringConvertible {
     public init(_ finding: Finding, in report: LeakReport, paths: PathResolver) {
         if let location = finding.location {
             self.init(path: paths.resolve(location.file), line: location.line.flatMap(Self.positive),
-                      column: location.column.flatMap(Self.positive), isLogLine: false)
+                      column: location.column.flatMap { $0 >= 0 ? $0 : nil }, isLogLine: false)
         } else {
             self.init(logLine: finding.occurrences.first, in: report, paths: paths)
         }
@@ -45,12 +47,16 @@ public struct FindingTarget: Equatable, Sendable, CustomStringConvertible {
         path == "-" ? standardInputName : paths.resolve(path)
     }
 
-    /// `path:line:column`, as far as known.
+    /// The column counted from 1, as SARIF's `startColumn` and GitHub's `col` take it (the same
+    /// character on an ASCII line).
+    public var oneBasedColumn: Int? { column.map { $0 + 1 } }
+
+    /// `path:line:column` as daslang prints it, as far as known.
     public var description: String {
         guard let line else { return path }
         return column.map { "\(path):\(line):\($0)" } ?? "\(path):\(line)"
     }
 
-    /// Lines and columns are 1-based; a 0 printed by a report means "unknown".
+    /// Lines are 1-based; a 0 printed by a report means "unknown".
     private static func positive(_ value: Int) -> Int? { value > 0 ? value : nil }
 }

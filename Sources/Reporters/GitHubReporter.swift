@@ -29,8 +29,6 @@ public struct GitHubReporter: LeakReporter {
     /// Creates the reporter.
     public init() {}
 
-    public var format: OutputFormat { .github }
-
     public func render(_ report: LeakReport, options: RenderOptions) -> String {
         let selection = Self.select(annotations(report, options: options))
         var lines = selection.shown.map(\.command.rendered)
@@ -46,7 +44,7 @@ public struct GitHubReporter: LeakReporter {
     /// Every finding and diagnostic as Markdown, for `$GITHUB_STEP_SUMMARY`: nothing is left out.
     public func stepSummary(_ report: LeakReport, options: RenderOptions) -> String {
         let selection = Self.select(annotations(report, options: options))
-        return GitHubStepSummary(report: report, paths: PathResolver(options), notAnnotated: selection.omitted).rendered
+        return GitHubStepSummary(details: FindingDetails(report: report, options: options), notAnnotated: selection.omitted).rendered
     }
 
     /// One annotation, before the budget is applied.
@@ -57,15 +55,14 @@ public struct GitHubReporter: LeakReporter {
 
     /// Findings first, in triage order, then diagnostics about the log.
     func annotations(_ report: LeakReport, options: RenderOptions) -> [Annotation] {
-        let paths = PathResolver(options)
-        let details = FindingDetails(report: report, paths: paths)
+        let details = FindingDetails(report: report, options: options)
         let findings = report.findings.map { finding -> Annotation in
-            let target = FindingTarget(finding, in: report, paths: paths)
+            let target = details.target(of: finding)
             var properties: [(name: String, value: String)] = []
             if !target.isLogLine {
                 properties.append(("file", target.path))
                 properties.append(("line", target.line.map(String.init) ?? ""))
-                properties.append(("col", target.line == nil ? "" : target.column.map(String.init) ?? ""))
+                properties.append(("col", target.line == nil ? "" : target.oneBasedColumn.map(String.init) ?? ""))
             }
             properties.append(("title", finding.title))
             let kind = Kind(finding.severity)

@@ -4,14 +4,14 @@ import LeakModel
 /// order as a table row, then every diagnostic, so that nothing the annotation budget left out
 /// is lost.
 struct GitHubStepSummary {
-    let report: LeakReport
-    let paths: PathResolver
+    /// The report's findings, worded as every CI format words them.
+    let details: FindingDetails
     /// How many findings and diagnostics the annotations could not show.
     let notAnnotated: Int
 
     var rendered: String {
-        let details = FindingDetails(report: report, paths: paths)
-        let inputs = MarkdownText.escape(report.inputs.map { FindingTarget.logName($0.path, paths: paths) }.joined(separator: ", "))
+        let report = details.report
+        let inputs = MarkdownText.escape(report.inputs.map { FindingTarget.logName($0.path, paths: details.paths) }.joined(separator: ", "))
         let count = report.findings.count
         var lines = [count == 0
             ? "### leaktriage: no leaks reported in \(inputs)"
@@ -27,7 +27,7 @@ struct GitHubStepSummary {
                 if let reason = finding.knownNonLeak { about.append("known non-leak: \(reason)") }
                 let cells = [
                     String(finding.rank), finding.severity.rawValue, about.joined(separator: "\n"),
-                    FindingTarget(finding, in: report, paths: paths).description, finding.nextStep ?? "", String(finding.fingerprint.prefix(12)),
+                    details.target(of: finding).description, finding.nextStep ?? "", String(finding.fingerprint.prefix(12)),
                 ]
                 lines.append("| " + cells.map(MarkdownText.escape).joined(separator: " | ") + " |")
             }

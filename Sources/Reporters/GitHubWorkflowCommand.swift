@@ -31,13 +31,7 @@ public struct GitHubWorkflowCommand: Sendable {
 
     /// A property value: as ``escapeData(_:)``, and also `:` → `%3A` and `,` → `%2C`.
     public static func escapeProperty(_ text: String) -> String {
-        ScalarEscaper.escape(text) { scalar in
-            switch scalar {
-            case ":": return "%3A"
-            case ",": return "%2C"
-            default: return dataReplacement(scalar)
-            }
-        }
+        ScalarEscaper.escape(text, [":": "%3A", ",": "%2C"], otherwise: dataReplacement)
     }
 
     private static func dataReplacement(_ scalar: Unicode.Scalar) -> String? {

@@ -4,21 +4,13 @@ import LeakModel
 /// every finding in triage order (consequences under their causes) with its source line, next
 /// step and log lines, a flame graph of leaked bytes by stack for the profiler and the C++ heap
 /// report, then panics, traces and diagnostics. See ``HTMLDocument`` for what keeps it safe.
-public struct HTMLReporter: LeakReporter {
+public struct HTMLReporter: LeakReporter, StreamingReporter {
     /// The detectors whose findings carry stacks with bytes, each drawn as a flame graph
     /// (when ``RenderOptions/flameGraphs`` has its graph).
     public static let stackDetectors = FlameGraph.detectors
 
     /// Creates the reporter.
     public init() {}
-
-    public var format: OutputFormat { .html }
-
-    public func render(_ report: LeakReport, options: RenderOptions) -> String {
-        var page = ""
-        write(report, options: options) { page += $0 }
-        return page
-    }
 
     /// The page in pieces, one finding's card at a time, so that a report of many findings is
     /// never held whole as markup.

@@ -5,8 +5,6 @@ public struct JSONReporter: LeakReporter {
     /// Creates the reporter.
     public init() {}
 
-    public var format: OutputFormat { .json }
-
     public func render(_ report: LeakReport, options: RenderOptions) -> String {
         LeakReportJSON.document(report, explain: options.explain).rendered()
     }

@@ -15,40 +15,66 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     /// The document as text, ending with a newline.
     public func rendered() -> String {
-        var output = ""
+        var output: [UInt8] = []
         write(to: &output, indent: 0)
-        output.append("\n")
-        return output
+        output.append(UInt8(ascii: "\n"))
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String, indent: Int) {
+    // Written as UTF-8 bytes: appending to a byte array costs far less than appending to a String.
+    private func write(to output: inout [UInt8], indent: Int) {
         switch self {
-        case .null: output.append("null")
-        case let .bool(value): output.append(value ? "true" : "false")
-        case let .int(value): output.append(String(value))
+        case .null: output.append(contentsOf: "null".utf8)
+        case let .bool(value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case let .int(value): Self.writeInt(value, to: &output)
         case let .string(value): Self.writeString(value, to: &output)
         case let .array(values):
-            guard !values.isEmpty else { output.append("[]"); return }
-            output.append("[\n")
+            guard !values.isEmpty else { output.append(contentsOf: "[]".utf8); return }
+            output.append(contentsOf: "[\n".utf8)
             for (index, value) in values.enumerated() {
-                output.append(String(repeating: "  ", count: indent + 1))
+                Self.writeIndent(indent + 1, to: &output)
                 value.write(to: &output, indent: indent + 1)
-                output.append(index + 1 < values.count ? ",\n" : "\n")
+                Self.writeSeparator(last: index + 1 == values.count, to: &output)
             }
-            output.append(String(repeating: "  ", count: indent) + "]")
+            Self.writeIndent(indent, to: &output)
+            output.append(UInt8(ascii: "]"))
         case let .object(members):
-            guard !members.isEmpty else { output.append("{}"); return }
-            output.append("{\n")
-            let keys = members.keys.sorted()
-            for (index, key) in keys.enumerated() {
-                output.append(String(repeating: "  ", count: indent + 1))
-                Self.writeString(key, to: &output)
-                output.append(": ")
-                members[key]?.write(to: &output, indent: indent + 1)
-                output.append(index + 1 < keys.count ? ",\n" : "\n")
+            guard !members.isEmpty else { output.append(contentsOf: "{}".utf8); return }
+            output.append(contentsOf: "{\n".utf8)
+            // Sorted as pairs: each value is at hand, not looked up again by its key.
+            let sorted = members.sorted { $0.key < $1.key }
+            for (index, member) in sorted.enumerated() {
+                Self.writeIndent(indent + 1, to: &output)
+                Self.writeString(member.key, to: &output)
+                output.append(contentsOf: ": ".utf8)
+                member.value.write(to: &output, indent: indent + 1)
+                Self.writeSeparator(last: index + 1 == sorted.count, to: &output)
             }
-            output.append(String(repeating: "  ", count: indent) + "}")
+            Self.writeIndent(indent, to: &output)
+            output.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static func writeIndent(_ depth: Int, to output: inout [UInt8]) {
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    }
+
+    private static func writeSeparator(last: Bool, to output: inout [UInt8]) {
+        if !last { output.append(UInt8(ascii: ",")) }
+        output.append(UInt8(ascii: "\n"))
+    }
+
+    /// The decimal digits of `value`, as `String(value)` prints them.
+    private static func writeInt(_ value: Int, to output: inout [UInt8]) {
+        guard value != 0 else { return output.append(UInt8(ascii: "0")) }
+        if value < 0 { output.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = output.count
+        while magnitude > 0 {
+            output.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        }
+        output[start...].reverse()
     }
 
     /// A top-level object as ``rendered()`` prints it, handed to `output` in pieces: each member in
@@ -60,49 +86,58 @@ public indirect enum JSONValue: Equatable, Sendable {
     ) rethrows {
         let keys = Set(members.keys).union(streamed.keys).sorted()
         guard !keys.isEmpty else { return try output("{}\n") }
-        var piece = "{\n"
+        var piece: [UInt8] = Array("{\n".utf8)
+        func flush() throws {
+            try output(String(decoding: piece, as: UTF8.self))
+            piece.removeAll(keepingCapacity: true)
+        }
         for (index, key) in keys.enumerated() {
-            piece += "  "
+            piece.append(contentsOf: "  ".utf8)
             writeString(key, to: &piece)
-            piece += ": "
+            piece.append(contentsOf: ": ".utf8)
             if let array = streamed[key], array.count > 0 {
-                try output(piece + "[\n")
+                piece.append(contentsOf: "[\n".utf8)
+                try flush()
                 for position in 0..<array.count {
-                    piece = "    "
+                    piece.append(contentsOf: "    ".utf8)
                     array.element(position).write(to: &piece, indent: 2)
-                    try output(piece + (position + 1 < array.count ? ",\n" : "\n"))
+                    writeSeparator(last: position + 1 == array.count, to: &piece)
+                    try flush()
                 }
-                piece = "  ]"
+                piece.append(contentsOf: "  ]".utf8)
             } else {
                 (members[key] ?? .array([])).write(to: &piece, indent: 1)
             }
-            piece += index + 1 < keys.count ? ",\n" : "\n"
+            writeSeparator(last: index + 1 == keys.count, to: &piece)
         }
-        try output(piece + "}\n")
+        piece.append(contentsOf: "}\n".utf8)
+        try flush()
     }
 
     /// Writes `value` as a JSON string literal; control characters are escaped.
-    static func writeString(_ value: String, to output: inout String) {
-        output.append("\"")
+    static func writeString(_ value: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
         // Most strings need no escape: they are appended whole, not a scalar at a time.
         guard value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) else {
-            output.append(value)
-            output.append("\"")
+            output.append(contentsOf: value.utf8)
+            output.append(UInt8(ascii: "\""))
             return
         }
+        var escaped = ""
         for scalar in value.unicodeScalars {
             switch scalar {
-            case "\"": output.append("\\\"")
-            case "\\": output.append("\\\\")
-            case "\n": output.append("\\n")
-            case "\r": output.append("\\r")
-            case "\t": output.append("\\t")
+            case "\"": escaped.append("\\\"")
+            case "\\": escaped.append("\\\\")
+            case "\n": escaped.append("\\n")
+            case "\r": escaped.append("\\r")
+            case "\t": escaped.append("\\t")
             case let control where control.value < 0x20 || control.value == 0x7F:
                 let hex = String(control.value, radix: 16)
-                output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default: output.unicodeScalars.append(scalar)
+                escaped.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+            default: escaped.unicodeScalars.append(scalar)
             }
         }
-        output.append("\"")
+        output.append(contentsOf: escaped.utf8)
+        output.append(UInt8(ascii: "\""))
     }
 }

@@ -9,11 +9,8 @@ public struct JUnitReporter: LeakReporter {
     /// Creates the reporter.
     public init() {}
 
-    public var format: OutputFormat { .junit }
-
     public func render(_ report: LeakReport, options: RenderOptions) -> String {
-        let paths = PathResolver(options)
-        let details = FindingDetails(report: report, paths: paths)
+        let details = FindingDetails(report: report, options: options)
         let rollup = TestFileSummary.rollup(of: report.findings)
         let count = report.findings.count + rollup.count
         var lines = [
@@ -55,7 +52,7 @@ public struct JUnitReporter: LeakReporter {
     }
 
     private func testCase(_ finding: Finding, report: LeakReport, details: FindingDetails) -> [String] {
-        let target = FindingTarget(finding, in: report, paths: details.paths)
+        let target = details.target(of: finding)
         var attributes = [
             ("name", "#\(finding.rank) \(finding.title)"),
             ("classname", "leaktriage.\(finding.detector.rawValue)"),

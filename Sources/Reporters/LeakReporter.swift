@@ -1,10 +1,7 @@
 import LeakModel
 
 /// Prints a finished report of one run in one output format.
-public protocol LeakReporter: DocumentReporter where Document == LeakReport {
-    /// The format this reporter prints.
-    var format: OutputFormat { get }
-}
+public protocol LeakReporter: DocumentReporter where Document == LeakReport {}
 
 /// What a reporter may need besides the report itself.
 public struct RenderOptions: Sendable {

@@ -1,5 +1,5 @@
-/// The output formats of `leaktriage run`. A closed set: a new case does not compile until
-/// ``reporter`` maps it to its reporter.
+/// The output formats. A closed set: a new case does not compile until ``reporters`` maps it to
+/// its reporters.
 public enum OutputFormat: String, CaseIterable, Sendable {
     /// For people, one screen.
     case text
@@ -17,20 +17,24 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case html
     /// The log's own reports printed again exactly as daslang printed them, limited to the
     /// selected findings: made from the log's report lines by the reference emitters, not
-    /// from findings, so it has no ``reporter``.
+    /// from findings, so it has no reporters.
     case native
 
-    /// The reporter that prints this format from findings; nil for ``native``.
-    public var reporter: (any LeakReporter)? {
+    /// The reporters that print this format, one per document. A format that gains a ``FormatReporters/run``
+    /// reporter works for `diff` and `trend` at once, as annotations; give it a ``FormatReporters/diff`` or
+    /// ``FormatReporters/trend`` reporter when it should show the whole document.
+    public var reporters: FormatReporters {
         switch self {
-        case .text: return TextReporter()
-        case .json: return JSONReporter()
-        case .sarif: return SARIFReporter()
-        case .github: return GitHubReporter()
-        case .junit: return JUnitReporter()
-        case .codequality: return CodeQualityReporter()
-        case .html: return HTMLReporter()
-        case .native: return nil
+        case .text:
+            return FormatReporters(run: TextReporter(), diff: DiffTextReporter(), trend: TrendTextReporter(), replay: ReplayTextReporter())
+        case .json:
+            return FormatReporters(run: JSONReporter(), diff: DiffJSONReporter(), trend: TrendJSONReporter(), replay: ReplayJSONReporter())
+        case .html: return FormatReporters(run: HTMLReporter(), diff: DiffHTMLReporter(), trend: TrendHTMLReporter())
+        case .sarif: return FormatReporters(run: SARIFReporter())
+        case .github: return FormatReporters(run: GitHubReporter())
+        case .junit: return FormatReporters(run: JUnitReporter())
+        case .codequality: return FormatReporters(run: CodeQualityReporter())
+        case .native: return FormatReporters()
         }
     }
 

@@ -15,11 +15,8 @@ public struct SARIFReporter: LeakReporter {
     /// Creates the reporter.
     public init() {}
 
-    public var format: OutputFormat { .sarif }
-
     public func render(_ report: LeakReport, options: RenderOptions) -> String {
-        let paths = PathResolver(options)
-        let details = FindingDetails(report: report, paths: paths)
+        let details = FindingDetails(report: report, options: options)
         var run: [String: JSONValue] = [
             "tool": .object(["driver": .object([
                 "name": .string("leaktriage"),
@@ -33,7 +30,7 @@ public struct SARIFReporter: LeakReporter {
                 "toolExecutionNotifications": .array(report.diagnostics.map { notification($0, report: report, details: details) }),
             ])]),
         ]
-        if let root = paths.root {
+        if let root = details.paths.root {
             run["originalUriBaseIds"] = .object([Self.rootBaseID: .object(["uri": .string(URIReference.directory(root))])])
         }
         return JSONValue.object([
@@ -61,13 +58,13 @@ public struct SARIFReporter: LeakReporter {
             "ruleIndex": .int(Detector.allCases.firstIndex(of: finding.detector) ?? 0),
             "level": .string(Self.level(finding.severity)),
             "message": .object(["text": .string(([finding.title] + details.lines(for: finding)).joined(separator: "\n"))]),
-            "locations": .array([location(FindingTarget(finding, in: report, paths: details.paths), paths: details.paths)]),
+            "locations": .array([location(details.target(of: finding), paths: details.paths)]),
             "partialFingerprints": .object([Self.fingerprintKey: .string(finding.fingerprint)]),
             "properties": .object(properties),
         ]
         if !finding.occurrences.isEmpty {
             result["relatedLocations"] = .array(finding.occurrences.enumerated().map { index, position in
-                location(FindingTarget(logLine: position, in: report, paths: details.paths), paths: details.paths,
+                location(details.target(ofLogLine: position), paths: details.paths,
                          adding: ["id": .int(index + 1), "message": .object(["text": .string("listed in the log")])])
             })
         }
@@ -81,7 +78,7 @@ public struct SARIFReporter: LeakReporter {
             "properties": .object(["untrustworthy": .bool(diagnostic.untrustworthy)]),
         ]
         if let position = diagnostic.position {
-            members["locations"] = .array([location(FindingTarget(logLine: position, in: report, paths: details.paths), paths: details.paths)])
+            members["locations"] = .array([location(details.target(ofLogLine: position), paths: details.paths)])
         }
         return .object(members)
     }
@@ -97,7 +94,7 @@ public struct SARIFReporter: LeakReporter {
         var physical: [String: JSONValue] = ["artifactLocation": .object(artifact)]
         if let line = target.line {
             var region: [String: JSONValue] = ["startLine": .int(line)]
-            region["startColumn"] = target.column.map(JSONValue.int)
+            region["startColumn"] = target.oneBasedColumn.map(JSONValue.int)
             physical["region"] = .object(region)
         }
         return .object(extra.merging(["physicalLocation": .object(physical)]) { _, location in location })

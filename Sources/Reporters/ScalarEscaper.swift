@@ -14,6 +14,12 @@ enum ScalarEscaper {
         return output
     }
 
+    /// `text` escaped for a stricter place than `base` escapes for: each scalar in `extra` becomes
+    /// its string there, every other one what `base` makes of it.
+    static func escape(_ text: String, _ extra: [Unicode.Scalar: String], otherwise base: (Unicode.Scalar) -> String?) -> String {
+        escape(text) { extra[$0] ?? base($0) }
+    }
+
     /// A C0 control character other than tab, or DEL.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F

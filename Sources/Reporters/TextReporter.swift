@@ -10,8 +10,6 @@ public struct TextReporter: LeakReporter {
     /// Creates the reporter.
     public init() {}
 
-    public var format: OutputFormat { .text }
-
     public func render(_ report: LeakReport, options: RenderOptions) -> String {
         let style = TextStyle(enabled: options.color)
         var lines: [String] = []

@@ -1,18 +1,12 @@
 import LeakModel
 
 /// `trend --format json`: schema `leaktriage-trend/1`.
-public struct TrendJSONReporter: TrendReporter {
+public struct TrendJSONReporter: TrendReporter, StreamingReporter {
     /// The schema name.
     public static let schema = "leaktriage-trend/1"
 
     /// Creates the reporter.
     public init() {}
-
-    public func render(_ trend: LeakTrend, options: RenderOptions) -> String {
-        var text = ""
-        write(trend, options: options) { text += $0 }
-        return text
-    }
 
     /// The document in pieces, one finding's tree in memory at a time.
     public func write(_ trend: LeakTrend, options: RenderOptions, to output: (String) throws -> Void) rethrows {

@@ -15,13 +15,19 @@ enum TrendWording {
     }
 
     /// What the status means for this finding: `count 1 → 2 → 3` (the last six runs),
-    /// `new in run 4 of 6`, `in 4 of 6 runs`, `gone after run 2 of 6`, `in all 6 runs`.
+    /// `new in run 4 of 6`, `in 4 of 6 runs`, `gone after run 2 of 6`, `in all 6 runs`, and for a
+    /// profiler leak persistent only by its test file and context, `in 2 of 6 runs with this
+    /// stack, …`.
     static func history(_ entry: TrendFinding) -> String {
         let runs = entry.counts.count
         switch entry.status {
         case .growing:
             let shown = entry.counts.suffix(riseLimit).map(String.init).joined(separator: " → ")
             return "count " + (runs > riseLimit ? "… " : "") + shown
+        case .persistent where entry.seenIn.count < runs:
+            // Only the profiler's stack variation makes a finding persistent without being in
+            // every run (``TrendStatus/persistent``): say so, as `diff` says it in its notes.
+            return presence(entry) + " with this stack; the profiler recorded it otherwise in the others, and its test file and context leak as many in every run"
         case .persistent, .intermittent:
             return presence(entry)
         case .new:

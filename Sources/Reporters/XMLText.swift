@@ -11,15 +11,7 @@ public enum XMLText {
     /// A double- or single-quoted attribute value: as ``escapeText(_:)``, and also `"` and `'` as
     /// entities, and tab and LF as character references that attribute normalisation keeps.
     public static func escapeAttribute(_ text: String) -> String {
-        ScalarEscaper.escape(text) { scalar in
-            switch scalar {
-            case "\"": return "&quot;"
-            case "'": return "&apos;"
-            case "\n": return "&#10;"
-            case "\t": return "&#9;"
-            default: return textReplacement(scalar)
-            }
-        }
+        ScalarEscaper.escape(text, ["\"": "&quot;", "'": "&apos;", "\n": "&#10;", "\t": "&#9;"], otherwise: textReplacement)
     }
 
     private static func textReplacement(_ scalar: Unicode.Scalar) -> String? {

@@ -80,9 +80,8 @@ public enum DiffEngine {
         return result
     }
 
-    /// A finding without a line-insensitive key (one not built by triage) is never taken as moved.
     private static func compatible(_ before: Finding, _ after: Finding) -> Bool {
-        !before.moveKey.isEmpty && before.moveKey == after.moveKey && before.location?.column == after.location?.column
+        before.moveKey == after.moveKey && before.location?.column == after.location?.column
     }
 
     private static func fileKey(_ finding: Finding) -> String {

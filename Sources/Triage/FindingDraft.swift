@@ -15,10 +15,11 @@ struct FindingDraft {
     var residualKey = ""
     var count = 0
     var bytes: Int?
-    var positions: [LogPosition] = []
-    var identities: [String] = []
+    /// Where the occurrences were listed (the first ``positionLimit``), packed (``LogPosition/packed``).
+    private var packedPositions: [UInt64] = []
+    var identities: [Occurrence.Identity] = []
     var referenceCounts: ClosedRange<Int>?
-    var contexts: [String] = []
+    var contexts: [Occurrence.Context] = []
     var earliest: LogPosition
     /// How a Feature relates to its JobStatus (`embedded in Channel #1 created at …`), for the title.
     var relation: String?
@@ -36,13 +37,16 @@ struct FindingDraft {
         self.earliest = first.position
     }
 
+    /// Where the occurrences were listed (the first ``positionLimit``; ``count`` is always complete).
+    var positions: [LogPosition] { packedPositions.map(LogPosition.init(packed:)) }
+
     mutating func add(_ occurrence: Occurrence) {
         count = count.addingSaturated(occurrence.count)
         if let occurrenceBytes = occurrence.bytes { bytes = (bytes ?? 0).addingSaturated(occurrenceBytes) }
-        if positions.count < Self.positionLimit { positions.append(occurrence.position) }
-        if let identity = occurrence.identity, identities.count < Self.identityLimit { identities.append(identity) }
+        if packedPositions.count < Self.positionLimit { packedPositions.append(occurrence.position.packed) }
+        if identities.count < Self.identityLimit, let identity = occurrence.payload.identity { identities.append(identity) }
         if let rc = occurrence.referenceCount { referenceCounts = Self.union(referenceCounts, rc...rc) }
-        if let context = occurrence.context, !contexts.contains(context), contexts.count < Self.contextLimit { contexts.append(context) }
+        if let context = occurrence.payload.context, !contexts.contains(context), contexts.count < Self.contextLimit { contexts.append(context) }
         earliest = min(earliest, occurrence.position)
     }
 
@@ -54,7 +58,7 @@ struct FindingDraft {
         }
         count = count.addingSaturated(other.count)
         if let otherBytes = other.bytes { bytes = (bytes ?? 0).addingSaturated(otherBytes) }
-        positions = Array((positions + other.positions).sorted().prefix(Self.positionLimit))
+        packedPositions = Array((packedPositions + other.packedPositions).sorted().prefix(Self.positionLimit))
         identities = Array((identities + other.identities).prefix(Self.identityLimit))
         referenceCounts = other.referenceCounts.map { Self.union(referenceCounts, $0) } ?? referenceCounts
         for context in other.contexts where !contexts.contains(context) && contexts.count < Self.contextLimit { contexts.append(context) }

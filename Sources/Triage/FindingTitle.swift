@@ -8,44 +8,44 @@ enum FindingTitle {
         let first = draft.first
         let count = draft.count
         let place = first.location.map { " at \($0)" } ?? ""
-        switch first.detector {
-        case .gcNode:
-            let phase = first.context == GCPhase.compile.rawValue ? "compilation" : "execution"
+        let kind = first.payload.kindText
+        switch first.payload {
+        case let .gcNode(_, phase, _):
             let verb = count == 1 ? "outlives" : "outlive"
             let born = first.location.map { ", born at \($0)" } ?? " (birthplace not printed)"
-            return "\(count) \(first.kind) \(plural("node", count)) \(verb) \(phase)\(born)"
-        case .jobStatus where first.kind == "Feature":
+            return "\(count) \(kind) \(plural("node", count)) \(verb) \(phase == .compile ? "compilation" : "execution")\(born)"
+        case .feature:
             let relation = draft.relation.map { " " + $0 } ?? ""
             return "\(count) \(plural("Feature", count))\(relation) never released\(place)"
         case .jobStatus:
             let rc = draft.referenceCounts.map { " (rc=\(rangeText($0)))" } ?? ""
             let created = first.location.map { ", created at \($0)" } ?? ""
-            return "\(count) \(first.kind) \(plural("object", count)) never released\(rc)\(created)"
-        case .profiler:
-            return profilerTitle(for: draft, userFrame: userFrame)
-        case .heapReport:
-            switch first.kind {
-            case "string":
-                return "\(count) \(plural("string", count)) (\(byteText(draft.bytes))) live on the string heap"
-            case "linear chunk", "string chunk":
-                return "\(byteText(draft.bytes)) in use in \(count) \(first.kind)\(count == 1 ? "" : "s") after main"
-            case let kind where kind.contains("deck of size"):
-                return "\(byteText(draft.bytes)) allocated in \(count) \(kind) chunk\(count == 1 ? "" : "s") after main"
-            default:
-                return "\(count) `\(first.kind)` \(plural("block", count)) (\(byteText(draft.bytes))) live after main\(place)"
-            }
-        case .smartPtr:
-            if first.kind == "unlisted" {
-                return "\(count) smart \(plural("pointer", count)) alive at shutdown (dump silenced by --no-dump-leaks)"
-            }
-            let name = first.kind == "Context" ? " '\(first.context ?? "")'" : ""
+            return "\(count) \(kind) \(plural("object", count)) never released\(rc)\(created)"
+        case let .profilerLeak(context):
+            return profilerTitle(for: draft, context: context, userFrame: userFrame)
+        case .heapRow(.string, _):
+            return "\(count) \(plural("string", count)) (\(byteText(draft.bytes))) live on the string heap"
+        case .heapRow(.linearChunk, _), .heapRow(.stringChunk, _):
+            return "\(byteText(draft.bytes)) in use in \(count) \(kind)\(count == 1 ? "" : "s") after main"
+        case .heapRow(.deck, _), .heapRow(.stringDeck, _):
+            return "\(byteText(draft.bytes)) allocated in \(count) \(kind) chunk\(count == 1 ? "" : "s") after main"
+        case .heapRow(.block, _):
+            return "\(count) `\(kind)` \(plural("block", count)) (\(byteText(draft.bytes))) live after main\(place)"
+        case .smartPointer(.unlisted, _):
+            return "\(count) smart \(plural("pointer", count)) alive at shutdown (dump silenced by --no-dump-leaks)"
+        case let .smartPointer(pointer, _):
             let rc = draft.referenceCounts.map { " (rc=\(rangeText($0)))" } ?? ""
-            let what = first.kind == "object" ? "untyped smart \(plural("pointer", count))" : "\(first.kind)\(name) \(plural("pointer", count))"
+            let what: String
+            switch pointer {
+            case .untyped: what = "untyped smart \(plural("pointer", count))"
+            case let .context(name): what = "\(kind) '\(name)' \(plural("pointer", count))"
+            case .unlisted, .program, .fileAccess, .other: what = "\(kind) \(plural("pointer", count))"
+            }
             return "\(count) \(what) still alive at shutdown\(rc)"
-        case .handleRegistry:
+        case .handle:
             let rc = draft.referenceCounts.map { $0.upperBound > 1 ? " (rc=\(rangeText($0)): another reference keeps it)" : " (rc=1: never released)" } ?? ""
-            return "\(count) \(first.kind) \(plural("handle", count)) leaked\(rc)"
-        case .cppHeap:
+            return "\(count) \(kind) \(plural("handle", count)) leaked\(rc)"
+        case .cppSite:
             let symbol = first.stack.compactMap(\.function).first.map { " in \(shortSymbol(Fingerprinter.normalizedFunction($0)))" } ?? ""
             return "\(count) C++ \(plural("allocation", count)) (\(byteText(draft.bytes))) live at exit\(symbol)"
         }
@@ -54,11 +54,10 @@ enum FindingTitle {
     /// `… leaked in context 'x', allocated in builtin push via make_set at tests/x.das:5`: the first
     /// frame in the user's code, with the library frames above it summarised; a leak listed
     /// without frames says so and names its test file.
-    private static func profilerTitle(for draft: FindingDraft, userFrame: Int?) -> String {
+    private static func profilerTitle(for draft: FindingDraft, context: String, userFrame: Int?) -> String {
         let first = draft.first
         let count = draft.count
-        let context = first.context.map { " in context '\($0)'" } ?? ""
-        let leaked = "\(count) \(plural("allocation", count)) (\(byteText(draft.bytes))) leaked\(context)"
+        let leaked = "\(count) \(plural("allocation", count)) (\(byteText(draft.bytes))) leaked in context '\(context)'"
         guard let leaf = first.stack.first else {
             let test = draft.tests.sorted().first.map { " (\($0))" } ?? ""
             return "\(leaked) with no stack recorded\(test)"

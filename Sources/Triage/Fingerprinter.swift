@@ -40,12 +40,12 @@ public enum Fingerprinter {
             let user = frames.firstUserFrame(of: occurrence.stack).map { occurrence.stack[$0] }
             stack = leaf.map { "site=" + texts.text(of: $0, keepLines: keepLines, paths: paths) } ?? "no-stack"
             if let user, user != leaf { stack += ";user=" + texts.text(of: user, keepLines: keepLines, paths: paths) }
-            extra = "context=" + (occurrence.context ?? "").trimmingCharacters(in: Self.spaces)
+            extra = "context=" + contextText(of: occurrence)
         case .cppHeap:
             stack = StackCycles.collapse(occurrence.stack.map { texts.text(of: $0, keepLines: keepLines, paths: paths) }).frames
                 .joined(separator: ";")
         case .smartPtr:
-            extra = "name=" + (occurrence.context ?? "").trimmingCharacters(in: Self.spaces)
+            extra = "name=" + contextText(of: occurrence)
         case .handleRegistry:
             extra = (occurrence.referenceCount ?? 1) > 1 ? "rc>1" : "rc=1"
         case .gcNode, .heapReport, .jobStatus:
@@ -56,7 +56,12 @@ public enum Fingerprinter {
             location = "*"
             stack = "*"
         }
-        return [version, occurrence.detector.rawValue, occurrence.kind, location, stack, extra, testKey].joined(separator: "|")
+        return [version, occurrence.detector.rawValue, occurrence.payload.kindText, location, stack, extra, testKey].joined(separator: "|")
+    }
+
+    /// A profiler leak's context or a Context pointer's name as keyed: without surrounding spaces.
+    private static func contextText(of occurrence: Occurrence) -> String {
+        (occurrence.payload.context?.description ?? "").trimmingCharacters(in: Self.spaces)
     }
 
     /// Where a finding is shown: a profiler leak at its first frame in the user's code (else its
@@ -84,6 +89,7 @@ public enum Fingerprinter {
     /// A function name without daslang's mangling hash (``builtin`push`4379…`` → ``builtin`push``),
     /// and, for the line-insensitive key, without a lambda's line-derived numbering.
     public static func normalizedFunction(_ name: String, keepLines: Bool = true) -> String {
+        if let kept = asciiNormalizedFunction(name, keepLines: keepLines) { return kept }
         var parts = name.split(separator: "`", omittingEmptySubsequences: false).map(String.init)
         if parts.count > 1, let last = parts.last, !last.isEmpty, last.allSatisfy(\.isNumber) {
             parts.removeLast()
@@ -101,6 +107,32 @@ public enum Fingerprinter {
         return joined
     }
 
+    /// ``normalizedFunction(_:keepLines:)`` of an ASCII name without lambdas to renumber, on its
+    /// bytes (a C++ symbol runs to thousands of characters, each one byte there): cut at a last
+    /// backtick that only digits follow, then at the last `+0x`. Nil for other names.
+    private static func asciiNormalizedFunction(_ name: String, keepLines: Bool) -> String? {
+        let normalized = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var end = bytes.count
+            if let backtick = bytes.lastIndex(of: UInt8(ascii: "`")), backtick + 1 < end,
+               bytes[(backtick + 1)...].allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+                end = backtick
+            }
+            if !keepLines, lastOffset(of: Array("_lambda_".utf8), in: bytes[..<end]) != nil { return nil }
+            if let plus = lastOffset(of: Array("+0x".utf8), in: bytes[..<end]) { end = plus }
+            return end == bytes.count ? name : String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
+        }
+        return normalized ?? nil
+    }
+
+    /// Where `pattern` last starts in `bytes`.
+    private static func lastOffset(of pattern: [UInt8], in bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        guard bytes.count >= pattern.count else { return nil }
+        return stride(from: bytes.endIndex - pattern.count, through: bytes.startIndex, by: -1).first { start in
+            pattern.indices.allSatisfy { bytes[start + $0] == pattern[$0] }
+        }
+    }
+
     // MARK: Recipe v1
 
     /// The `v1` key of an occurrence: `v1|<detector>|<kind>|<location>|<stack>|<qualifier>`, paths
@@ -111,15 +143,15 @@ public enum Fingerprinter {
         var extra = qualifier
         switch occurrence.detector {
         case .profiler:
-            extra = "context=" + (occurrence.context ?? "").trimmingCharacters(in: Self.spaces)
+            extra = "context=" + contextText(of: occurrence)
         case .smartPtr:
-            extra = "name=" + (occurrence.context ?? "").trimmingCharacters(in: Self.spaces)
+            extra = "name=" + contextText(of: occurrence)
         case .handleRegistry:
             extra = (occurrence.referenceCount ?? 1) > 1 ? "rc>1" : "rc=1"
         case .gcNode, .heapReport, .jobStatus, .cppHeap:
             break
         }
-        return [legacyVersion, occurrence.detector.rawValue, occurrence.kind, location, stack, extra].joined(separator: "|")
+        return [legacyVersion, occurrence.detector.rawValue, occurrence.payload.kindText, location, stack, extra].joined(separator: "|")
     }
 
     /// A frame's `v1` key text: function without its mangling hash, `@` its `v1` location or shared object.

@@ -23,14 +23,14 @@ public struct LeakReportBuilder: Sendable {
     private var draftIndexByRawKey: [RawOccurrenceKey: Int] = [:]
     /// Feature drafts → the JobStatus draft they belong to and how (`owned-by`, `embedded-in`).
     private var featureOwners: [Int: (owner: Int, relation: String)] = [:]
-    /// The last raw key and its draft: reports list the same site many times in a row (a
-    /// profiler block's leaks from one loop, a dump's entries), and comparing with the last key
-    /// is cheaper than hashing it.
-    private var lastRawKey: (key: RawOccurrenceKey, draft: Int)?
+    /// The drafts of the last few raw keys: reports list the same sites many times over, and
+    /// comparing with a few recent keys is cheaper than hashing one.
+    private var recentDrafts = RecentIDs<RawOccurrenceKey>(capacity: 8)
     private var interner = OccurrenceInterner()
     /// How many occurrences each draft took: its location's notes for next steps, counted at the end.
     private var draftOccurrences: [Int] = []
-    private var summary: [Detector: DetectorSummary] = [:]
+    /// Per-detector totals, in ``slot(of:)`` order: an occurrence adds to its detector's without hashing it.
+    private var totals: [DetectorSummary]
     private var panics: [Panic] = []
     private var traces: [String: TraceSummary] = [:]
     private var traceOrder: [String] = []
@@ -42,7 +42,7 @@ public struct LeakReportBuilder: Sendable {
     private var traceEvents = 0
     private var droppedTraceEvents = 0
     /// JobStatus drafts per input and id, for Features that belong to them.
-    private var jobStatuses: [Int: [UInt64: (draft: Int, subtype: String, description: String)]] = [:]
+    private var jobStatuses: [Int: [UInt64: (draft: Int, subtype: String, location: SourceLocation?)]] = [:]
     /// The files of traces and panics per input, how often each was noted and where first, for
     /// next-step commands (occurrences are noted per draft, in ``primaryScripts()``).
     private var otherNotes: [Int: [String: (count: Int, first: LogPosition)]] = [:]
@@ -81,15 +81,16 @@ public struct LeakReportBuilder: Sendable {
     public init(recordingOccurrenceFingerprints: Bool = false, settings: TriageSettings = TriageSettings()) {
         recordsOccurrenceFingerprints = recordingOccurrenceFingerprints
         self.settings = settings
+        totals = Array(repeating: DetectorSummary(), count: Detector.allCases.count)
         for detector in Detector.allCases {
-            summary[detector] = DetectorSummary(occurrences: 0, bytes: detector.reportsBytes ? 0 : nil)
+            totals[Self.slot(of: detector)] = DetectorSummary(occurrences: 0, bytes: detector.reportsBytes ? 0 : nil)
         }
     }
 
     /// Takes one parser event.
     public mutating func receive(_ event: LogEvent) {
         switch event {
-        case .line:
+        case .line, .report:
             break
         case let .occurrence(occurrence):
             add(occurrence)
@@ -160,67 +161,81 @@ public struct LeakReportBuilder: Sendable {
     }
 
     private mutating func add(_ occurrence: Occurrence) {
-        var totals = summary[occurrence.detector] ?? DetectorSummary()
-        totals.occurrences = totals.occurrences.addingSaturated(occurrence.count)
-        if occurrence.detector.reportsBytes { totals.bytes = (totals.bytes ?? 0).addingSaturated(occurrence.bytes ?? 0) }
-        summary[occurrence.detector] = totals
+        let slot = Self.slot(of: occurrence.detector)
+        totals[slot].occurrences = totals[slot].occurrences.addingSaturated(occurrence.count)
+        if occurrence.detector.reportsBytes { totals[slot].bytes = (totals[slot].bytes ?? 0).addingSaturated(occurrence.bytes ?? 0) }
         enterInput(occurrence.position.input)
         segmentHasOccurrences = true
 
-        let owner = featureOwner(occurrence)
-        let raw = RawOccurrenceKey(occurrence, qualifier: owner.map { "\($0.relation)#\($0.owner)" } ?? featureQualifier(occurrence),
-                                   segment: segment, interner: &interner)
+        let relation = featureRelation(occurrence)
+        let raw = RawOccurrenceKey(occurrence, relation: relation, segment: segment, interner: &interner)
         let index: Int
-        if let last = lastRawKey, last.key == raw {
-            index = last.draft
+        if let recent = recentDrafts.id(of: raw) {
+            index = recent
         } else if let existing = draftIndexByRawKey[raw] {
             index = existing
-            lastRawKey = (raw, index)
+            recentDrafts.remember(raw, id: index)
         } else {
             index = drafts.count
             drafts.append(FindingDraft(first: occurrence))
             draftOccurrences.append(0)
             rawKeys.append(raw)
             draftIndexByRawKey[raw] = index
-            if let owner { featureOwners[index] = (owner.owner, owner.relation) }
-            drafts[index].relation = owner?.description ?? ownerlessRelation(occurrence)
+            if let owner = relation.owner { featureOwners[index] = (owner.draft, owner.name) }
+            drafts[index].relation = relationText(relation, of: occurrence)
             notePlaces(of: occurrence)
-            lastRawKey = (raw, index)
+            recentDrafts.remember(raw, id: index)
         }
         drafts[index].add(occurrence)
         draftOccurrences[index] += 1
         if recordsOccurrenceFingerprints { occurrenceDrafts[occurrence.position] = index }
-        if occurrence.detector == .jobStatus, occurrence.kind != "Feature", let id = occurrence.identity.flatMap({ UInt64($0, radix: 16) }) {
-            let created = occurrence.location.map { " created at \($0)" } ?? ""
-            jobStatuses[occurrence.position.input, default: [:]][id] = (index, occurrence.kind, "\(occurrence.kind) #\(String(id, radix: 16))\(created)")
+        if case let .jobStatus(subtype, id) = occurrence.payload {
+            jobStatuses[occurrence.position.input, default: [:]][id.value] = (index, subtype, occurrence.location)
+        }
+    }
+
+    /// The index of `detector`'s totals (a `switch`: a raw-valued enum hashes and compares its raw string).
+    private static func slot(of detector: Detector) -> Int {
+        switch detector {
+        case .profiler: return 0
+        case .heapReport: return 1
+        case .gcNode: return 2
+        case .smartPtr: return 3
+        case .jobStatus: return 4
+        case .handleRegistry: return 5
+        case .cppHeap: return 6
         }
     }
 
     /// The JobStatus a Feature belongs to: its `owner=`, or the Channel or LockBox whose id is
     /// one less (the embedded Feature).
-    private func featureOwner(_ occurrence: Occurrence) -> (owner: Int, relation: String, description: String)? {
-        guard occurrence.detector == .jobStatus, occurrence.kind == "Feature" else { return nil }
-        let known = jobStatuses[occurrence.position.input] ?? [:]
-        if let owner = occurrence.context.flatMap({ UInt64($0, radix: 16) }) {
-            return known[owner].map { ($0.draft, "owned-by", "owned by \($0.description)") }
+    private func featureRelation(_ occurrence: Occurrence) -> FeatureRelation {
+        guard case let .feature(id, owner) = occurrence.payload else { return .notAFeature }
+        let known = jobStatuses[occurrence.position.input]
+        if let owner {
+            return known?[owner.value].map { .ownedBy(draft: $0.draft) } ?? .ownedByGone
         }
-        if let id = occurrence.identity.flatMap({ UInt64($0, radix: 16) }), id > 0, let status = known[id - 1],
-           status.subtype == "Channel" || status.subtype == "LockBox" {
-            return (status.draft, "embedded-in", "embedded in \(status.description)")
+        if id.value > 0, let status = known?[id.value - 1], status.subtype == "Channel" || status.subtype == "LockBox" {
+            return .embeddedIn(draft: status.draft)
         }
-        return nil
+        return .unowned
     }
 
-    /// A Feature whose owner is not among the survivors: owned by an id, or by nothing.
-    private func featureQualifier(_ occurrence: Occurrence) -> String {
-        guard occurrence.detector == .jobStatus, occurrence.kind == "Feature" else { return "" }
-        return occurrence.context.flatMap({ UInt64($0, radix: 16) }) != nil ? "owned" : "unowned"
-    }
-
-    private func ownerlessRelation(_ occurrence: Occurrence) -> String? {
-        guard occurrence.detector == .jobStatus, occurrence.kind == "Feature",
-              let owner = occurrence.context.flatMap({ UInt64($0, radix: 16) }) else { return nil }
-        return "owned by #\(String(owner, radix: 16))"
+    /// How a new Feature draft's title says whom it belongs to (`embedded in Channel #1 created at …`).
+    private func relationText(_ relation: FeatureRelation, of occurrence: Occurrence) -> String? {
+        guard case let .feature(id, owner) = occurrence.payload else { return nil }
+        let known = jobStatuses[occurrence.position.input]
+        func described(_ jobID: UInt64) -> String {
+            let status = known?[jobID]
+            let created = status?.location.map { " created at \($0)" } ?? ""
+            return "\(status?.subtype ?? "") #\(String(jobID, radix: 16))\(created)"
+        }
+        switch relation {
+        case .ownedBy: return owner.map { "owned by " + described($0.value) }
+        case .embeddedIn: return "embedded in " + described(id.value - 1)
+        case .ownedByGone: return owner.map { "owned by #\(String($0.value, radix: 16))" }
+        case .unowned, .notAFeature: return nil
+        }
     }
 
     /// What a new stack says about where code lives: install roots (the folder of `daslib/`) and
@@ -289,7 +304,7 @@ public struct LeakReportBuilder: Sendable {
         let engine = TriageEngine(panics: panics, featureOwners: owners, primaryScripts: primaryScripts, frames: frames)
         let findings = engine.triage(merged)
         return LeakReport(
-            inputs: inputs, summary: summary, findings: findings, panics: panics,
+            inputs: inputs, summary: Dictionary(uniqueKeysWithValues: Detector.allCases.map { ($0, totals[Self.slot(of: $0)]) }), findings: findings, panics: panics,
             traces: traceOrder.compactMap { traces[$0].map(TraceAnalysis.init) }, diagnostics: allDiagnostics,
             diagnosticGroups: grouping.groups)
     }
@@ -329,7 +344,7 @@ public struct LeakReportBuilder: Sendable {
         func keys(of index: Int, owners: [Int: (key: String, move: String, legacy: String)]) -> (key: String, move: String, legacy: String, residual: String) {
             let raw = rawKeys[index]
             let test = segmentTests[raw.segment]
-            let rawQualifier = interner.texts[raw.qualifier]
+            let rawQualifier = raw.relation.qualifier
             var qualifier = rawQualifier, moveQualifier = rawQualifier, legacyQualifier = rawQualifier
             if let owner = featureOwners[index], let ownerKeys = owners[owner.owner] {
                 qualifier = "\(owner.relation){\(ownerKeys.key)}"
@@ -363,7 +378,7 @@ public struct LeakReportBuilder: Sendable {
         var rawToMerged = [Int?](repeating: nil, count: drafts.count)
         for index in drafts.indices {
             if settings.suppressions.rule(suppressing: drafts[index].first) != nil {
-                summary[drafts[index].first.detector, default: DetectorSummary()].suppressed += drafts[index].count
+                totals[Self.slot(of: drafts[index].first.detector)].suppressed += drafts[index].count
                 continue
             }
             var draft = drafts[index]

@@ -19,36 +19,36 @@ enum NextStep {
         switch first.detector {
         case .gcNode:
             // DAS_GC_BREAK_ON_ID takes the decimal id as printed; the smallest is the first created.
-            guard let id = draft.identities.compactMap({ Int($0) }).min() else {
+            guard let id = draft.identities.compactMap({ if case let .decimal(id) = $0 { id } else { nil } }).min() else {
                 return plain(daslang() + "  # rerun: the node lines were not printed")
             }
             return debugged(DebuggerCommand(environment: ["DAS_GC_BREAK_ON_ID=\(id)"], program: daslang(), plan: .backtraceFirstBreak))
         case .jobStatus:
             // Dump ids are hex; --track-job-status takes decimal.
             let traced: UInt64?
-            if first.kind == "Feature" {
-                traced = first.context.flatMap { UInt64($0, radix: 16) }
-                    ?? first.identity.flatMap { UInt64($0, radix: 16) }.map { $0 > 0 ? $0 - 1 : $0 }
-            } else {
-                traced = first.identity.flatMap { UInt64($0, radix: 16) }
+            switch first.payload {
+            case let .feature(id, owner): traced = owner?.value ?? (id.value > 0 ? id.value - 1 : id.value)
+            case let .jobStatus(_, id): traced = id.value
+            default: traced = nil
             }
             return plain(traced.map { daslang("--track-job-status \($0)") })
         case .smartPtr:
-            if first.kind == "unlisted" { return plain(daslang() + "  # without --no-dump-leaks, to list the pointers") }
-            guard let id = first.identity, id.allSatisfy(\.isHexDigit) else { return plain(nil) }
+            guard case let .smartPointer(kind, id) = first.payload else { return plain(nil) }
+            if kind == .unlisted { return plain(daslang() + "  # without --no-dump-leaks, to list the pointers") }
+            guard let id else { return plain(nil) }
             // It breaks where the pointer is made and at every addRef and delRef (smart_ptr.h).
             return debugged(DebuggerCommand(environment: [], program: daslang("--track-smart-ptr \(id)"),
                                             plan: .backtraceEveryBreak(frames: 6)))
         case .heapReport:
-            if first.kind == "string" || first.kind.hasPrefix("string ") { return plain(nil) }
-            if first.kind == "block" || first.kind.contains("deck of size") {
-                return plain(daslang("-track-allocations -heap-report"))
+            guard case let .heapRow(kind, _) = first.payload, !kind.isOnStringHeap else { return plain(nil) }
+            switch kind {
+            case .block(comment: nil), .deck: return plain(daslang("-track-allocations -heap-report"))
+            default: return plain(daslang("--das-profiler --das-profiler-leaks"))
             }
-            return plain(daslang("--das-profiler --das-profiler-leaks"))
         case .profiler, .cppHeap:
             return plain(nil)
         case .handleRegistry:
-            return plain(handleRelease(for: first.kind, sharedReference: (draft.referenceCounts?.upperBound ?? 1) > 1))
+            return plain(handleRelease(for: first.payload.kindText, sharedReference: (draft.referenceCounts?.upperBound ?? 1) > 1))
         }
     }
 

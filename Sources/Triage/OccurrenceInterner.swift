@@ -1,15 +1,15 @@
 import LeakModel
 
-/// Numbers the texts, locations and stacks of a run's occurrences, so that an occurrence's raw
+/// Numbers the payloads, locations and stacks of a run's occurrences, so that an occurrence's raw
 /// key is a handful of integers: compared and hashed in constant time, however deep its stack.
 ///
 /// The parser hands equal stacks over as one shared array (its stack interner), and a report
 /// repeats the same names line after line: an array already numbered is found by its storage,
-/// a text or location equal to the last one asked for is found by one comparison (immediate when
-/// the storage is shared), and only what is new to that field is hashed.
+/// a payload among the last few or a location equal to the last one is found by comparisons (immediate when
+/// the storage is shared), and only what is new is hashed.
 struct OccurrenceInterner {
-    private var textIDs: [String: Int] = [:]
-    private var lastTexts: [(text: String, id: Int)?] = [nil, nil, nil]
+    private var payloadIDs: [PayloadKey: Int] = [:]
+    private var recentPayloads = RecentIDs<PayloadKey>(capacity: 4)
     private var locationIDs: [SourceLocation: Int] = [:]
     private var lastLocation: (location: SourceLocation, id: Int)?
     private var stackIDs: [[StackFrame]: Int] = [:]
@@ -22,26 +22,19 @@ struct OccurrenceInterner {
     private var stackIDsByStorage: [UInt: Int] = [:]
     private var copiesKept: [[StackFrame]] = []
     static let copiesPerStack = 4
-    /// The texts numbered so far, by id.
-    private(set) var texts: [String] = []
 
-    /// Which of an occurrence's texts is asked for: each has its own last value.
-    enum Field: Int {
-        case kind, context, qualifier
-    }
-
-    /// The id of `text` (one id space for every field).
-    mutating func id(of text: String, as field: Field) -> Int {
-        if let last = lastTexts[field.rawValue], last.text == text { return last.id }
+    /// The id of what `payload`'s raw key holds (``PayloadKey``).
+    mutating func id(of payload: Occurrence.Payload) -> Int {
+        let key = PayloadKey(payload)
+        if let recent = recentPayloads.id(of: key) { return recent }
         let id: Int
-        if let known = textIDs[text] {
+        if let known = payloadIDs[key] {
             id = known
         } else {
-            id = texts.count
-            texts.append(text)
-            textIDs[text] = id
+            id = payloadIDs.count
+            payloadIDs[key] = id
         }
-        lastTexts[field.rawValue] = (text, id)
+        recentPayloads.remember(key, id: id)
         return id
     }
 

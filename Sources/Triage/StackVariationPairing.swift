@@ -26,12 +26,16 @@ enum StackVariationPairing {
         var finding: Finding
         var amount: Amount
         var isHead: Bool
+        /// The finding's ``Finding/stackVariationGroup``.
+        var group: String
         /// The stack's frames and allocation path as compared across runs, worked out once.
         var frames: [String] = []
         var path: [String] = []
         var isShort: Bool { finding.stack.isEmpty || finding.origin == .library }
 
-        init(place: Place, finding: Finding, amount: Amount, isHead: Bool) {
+        init?(place: Place, finding: Finding, amount: Amount, isHead: Bool) {
+            guard let group = finding.stackVariationGroup else { return nil }
+            self.group = group
             self.place = place
             self.finding = finding
             self.amount = amount
@@ -43,7 +47,7 @@ enum StackVariationPairing {
 
     static func pair(_ diff: inout LeakDiff) {
         let leftovers = leftovers(of: diff)
-        let groups = Dictionary(grouping: leftovers.indices, by: { leftovers[$0].finding.residualKey })
+        let groups = Dictionary(grouping: leftovers.indices, by: { leftovers[$0].group })
         var slots = leftovers
         var newToPersist: [Int: LeakDiff.Persisting] = [:]
         var removedNew: Set<Int> = [], removedFixed: Set<Int> = []
@@ -128,18 +132,18 @@ enum StackVariationPairing {
     }
 
     private static func leftovers(of diff: LeakDiff) -> [Leftover] {
-        var result: [Leftover] = []
-        for (index, finding) in diff.new.enumerated() where isProfiler(finding) {
-            result.append(Leftover(place: .new(index), finding: finding, amount: amount(finding), isHead: true))
+        let new = diff.new.enumerated().compactMap { index, finding in
+            Leftover(place: .new(index), finding: finding, amount: amount(finding), isHead: true)
         }
-        for (index, finding) in diff.fixed.enumerated() where isProfiler(finding) {
-            result.append(Leftover(place: .fixed(index), finding: finding, amount: amount(finding), isHead: false))
+        let fixed = diff.fixed.enumerated().compactMap { index, finding in
+            Leftover(place: .fixed(index), finding: finding, amount: amount(finding), isHead: false)
         }
-        for (index, entry) in diff.persisting.enumerated() where isProfiler(entry.finding) && entry.countDelta != 0 {
+        let changed = diff.persisting.enumerated().compactMap { index, entry -> Leftover? in
+            guard entry.countDelta != 0 else { return nil }
             let change = Amount(count: abs(entry.countDelta), bytes: abs(entry.bytesDelta ?? 0))
-            result.append(Leftover(place: .persisting(index), finding: entry.finding, amount: change, isHead: entry.countDelta > 0))
+            return Leftover(place: .persisting(index), finding: entry.finding, amount: change, isHead: entry.countDelta > 0)
         }
-        return result
+        return new + fixed + changed
     }
 
     /// A full-stack leftover the short one stands for: no longer new, fixed or changed.
@@ -205,10 +209,6 @@ enum StackVariationPairing {
         let place = slot.finding.tests.first.map { " in \($0)" } ?? ""
         let what = slot.finding.stack.isEmpty ? "no stack recorded" : "stack cut short"
         return "\(run): \(what) for {count}\(place); paired by test file, context and size"
-    }
-
-    private static func isProfiler(_ finding: Finding) -> Bool {
-        finding.detector == .profiler && !finding.residualKey.isEmpty
     }
 
     private static func amount(_ finding: Finding) -> Amount {

@@ -9,10 +9,8 @@ public struct TrendBuilder: Sendable {
     public static let diagnosticLimit = 500
 
     private var findings = Tally<Finding>()
-    /// Profiler leaks per run by what is left of their key without the stack (detector, kind,
-    /// context, test file: ``Finding/residualKey``), the part that survives the profiler's
-    /// run-to-run stack variation.
-    private var residualCounts: [String: [Int]] = [:]
+    /// Profiler leaks per run by ``Finding/stackVariationGroup``.
+    private var groupCounts: [String: [Int]] = [:]
     private var panics = Tally<Panic>()
     private var runs: [TrendRun] = []
     private var diagnostics: [TrendDiagnostic] = []
@@ -28,11 +26,11 @@ public struct TrendBuilder: Sendable {
         runs.append(TrendRun(inputs: report.inputs, untrustworthy: report.isUntrustworthy))
         for finding in report.findings {
             findings.add(finding, fingerprint: finding.fingerprint, count: finding.count, run: run)
-            if finding.detector == .profiler, !finding.residualKey.isEmpty {
-                var counts = residualCounts[finding.residualKey] ?? []
+            if let group = finding.stackVariationGroup {
+                var counts = groupCounts[group] ?? []
                 counts += Array(repeating: 0, count: run + 1 - counts.count)
                 counts[run] = counts[run].addingSaturated(finding.count)
-                residualCounts[finding.residualKey] = counts
+                groupCounts[group] = counts
             }
         }
         for panic in report.panics {
@@ -73,8 +71,7 @@ extension TrendBuilder {
     /// group's counts and keeps the finding's own status.
     private func status(of finding: Finding, counts: [Int]) -> TrendStatus {
         let own = TrendClassifier.status(counts: counts)
-        guard own != .persistent, own != .growing, finding.detector == .profiler, !finding.residualKey.isEmpty,
-              var group = residualCounts[finding.residualKey] else { return own }
+        guard own != .persistent, own != .growing, let key = finding.stackVariationGroup, var group = groupCounts[key] else { return own }
         group += Array(repeating: 0, count: max(0, counts.count - group.count))
         guard let first = group.first, first > 0, group.allSatisfy({ $0 == first }) else { return own }
         return .persistent

@@ -15,13 +15,17 @@ struct TriageEngine {
     func triage(_ drafts: [(fingerprint: String, draft: FindingDraft)]) -> [Finding] {
         let fingerprints = Set(drafts.map(\.fingerprint))
         var findings = drafts.map { finding(from: $0.draft, fingerprint: $0.fingerprint) }
-        let ownedFeatures = findings.filter { $0.kind == "Feature" && featureOwners[$0.fingerprint] != nil }
+        let ownedFeatures = findings.indices.filter { index in
+            guard case .feature = drafts[index].draft.first.payload else { return false }
+            return featureOwners[findings[index].fingerprint] != nil
+        }.map { findings[$0] }
         for index in findings.indices {
             findings[index].consequenceOf = cause(of: findings[index], draft: drafts[index].draft,
                                                   known: fingerprints, ownedFeatures: ownedFeatures)
         }
         // The C++ allocations of a RelWithDebInfo build follow the daslang-level leaks that own them.
-        let causes = findings.filter { $0.consequenceOf == nil && $0.detector != .cppHeap && $0.severity != .note }
+        let causes = findings.indices.filter { findings[$0].consequenceOf == nil && findings[$0].detector != .cppHeap && findings[$0].severity != .note }
+            .map { (finding: findings[$0], payload: drafts[$0].draft.first.payload) }
         for index in findings.indices where findings[index].detector == .cppHeap && findings[index].consequenceOf == nil {
             findings[index].consequenceOf = CppHeapOwner.owner(of: findings[index], among: causes)?.fingerprint
         }
@@ -56,12 +60,12 @@ struct TriageEngine {
         // A leak of a test run by dastest is met again by rerunning that test file through the runner.
         let steps = NextStep.commands(for: draft, script: script(for: draft, location: location), testFile: tests.first)
         var finding = Finding(
-            detector: first.detector, kind: first.kind, fingerprint: fingerprint, fingerprintKey: draft.key,
+            detector: first.detector, kind: first.payload.kindText, fingerprint: fingerprint, fingerprintKey: draft.key,
             moveKey: draft.moveKey, title: FindingTitle.title(for: draft, userFrame: userFrame), count: draft.count, bytes: draft.bytes,
             location: location, stack: first.stack, occurrences: draft.positions,
             nextStep: steps.command, nextStepMacOS: steps.macOS,
-            severity: nonLeak != nil ? .note : severity(of: draft), knownNonLeak: nonLeak, identities: draft.identities,
-            referenceCounts: draft.referenceCounts, contexts: draft.contexts)
+            severity: nonLeak != nil ? .note : severity(of: draft), knownNonLeak: nonLeak,
+            identities: draft.identities.map(\.description), referenceCounts: draft.referenceCounts, contexts: draft.contexts.map(\.description))
         finding.tests = tests
         finding.origin = origin
         finding.recursionDepth = draft.recursionDepth
@@ -82,10 +86,10 @@ struct TriageEngine {
     /// and the C++ allocations of shared-module registration live for the whole process.
     private func knownNonLeak(_ draft: FindingDraft) -> String? {
         let first = draft.first
-        switch first.detector {
-        case .heapReport where first.kind == "string" || first.kind.hasPrefix("string "):
+        switch first.payload {
+        case let .heapRow(kind, _) where kind.isOnStringHeap:
             return "string-heap contents at exit are interned strings and strings held by globals"
-        case .cppHeap where first.stack.contains { $0.function?.contains("require_dynamic_modules") ?? false }:
+        case .cppSite where first.stack.contains { $0.function?.contains("require_dynamic_modules") ?? false }:
             return "runtime baseline: shared-module registration (das::require_dynamic_modules) lives until process exit"
         default:
             return nil
@@ -102,8 +106,8 @@ struct TriageEngine {
     private func cause(of finding: Finding, draft: FindingDraft, known: Set<String>, ownedFeatures: [Finding]) -> String? {
         if let owner = featureOwners[finding.fingerprint], known.contains(owner), owner != finding.fingerprint { return owner }
         // A job Context kept alive by Features owned by a JobStatus: the Features keep it.
-        if finding.detector == .smartPtr, finding.kind == "Context",
-           finding.contexts.contains(where: { $0.hasPrefix("clone of") }),
+        if case .smartPointer(.context, _) = draft.first.payload,
+           draft.contexts.contains(where: { $0.description.hasPrefix("clone of") }),
            let feature = ownedFeatures.first(where: { $0.occurrences.first?.input == finding.occurrences.first?.input }) {
             return feature.fingerprint
         }
