@@ -45,10 +45,11 @@ struct InputReader {
                     throw CLIError.unreadableInput(path: path, reason: reason)
                 }
             }
-            // A large regular file is read by more threads when a core is free (same events, same
-            // order); pipes, small files and passed-through or re-rendered logs by this one.
+            // A large regular file is read by more threads when the process may use more than one
+            // core (same events, same order): busy cores cost it only the digest's copy of the lines
+            // that may matter. Pipes, small files and passed-through or re-rendered logs by this one.
             if known, (status.st_mode & S_IFMT) == S_IFREG, status.st_size >= ParallelLogReader.minimumSize,
-               passThrough == nil, !recordReports, ParallelLogReader.hasSpareCore {
+               passThrough == nil, !recordReports, UsableCores.count > 1 {
                 do {
                     let totals = try ParallelLogReader.read(descriptor, into: parser, workers: workers)
                     summaries.append(InputSummary(path: path, lines: totals.lines, bytes: totals.bytes))

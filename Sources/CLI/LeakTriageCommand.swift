@@ -18,6 +18,7 @@ struct LeakTriageCommand: ParsableCommand {
     /// Parses, runs, and maps every failure onto the contract's exit codes
     /// (ArgumentParser's own usage errors would otherwise exit 64).
     static func main() {
+        MallocArenas.limitToOne()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -46,12 +46,14 @@ struct BlockDigester: LineConsumer {
     private let isFirstBlock: Bool
     /// This thread's classifier, which reads the general report lines ahead of the parser.
     private let classifier: ReportLineClassifier?
+    private let filter: ReportLineFilter
 
     init(isFirstBlock: Bool, classifier: ReportLineClassifier?, storage: LineDigest) {
         self.isFirstBlock = isFirstBlock
         digest = storage
         digest.removeAll()
         self.classifier = classifier
+        filter = classifier?.filter ?? .keepingEveryLine
     }
 
     /// The digest of `block`, in `storage`'s arrays; `isLast` when it ends the input (its last
@@ -71,9 +73,11 @@ struct BlockDigester: LineConsumer {
 
     mutating func read(_ line: LineSplitter.Line) {
         let firstLine = isFirstBlock && line.number == 1
+        // A local, so that the closure reads the filter without going through `self`.
+        let filter = filter
         stripper.clean(line.bytes, firstLine: firstLine, hasEscape: line.hasEscape) { cleaned in
             guard !cleaned.isCIMarker else { return }
-            if ReportLineClassifier.mayMatterToAnyReport(cleaned.content) {
+            if filter.mayMatter(cleaned.content) {
                 let start = digest.bytes.count
                 digest.bytes.append(contentsOf: cleaned.content)
                 // A line that starts no general report line is ordinary to classifyGeneral: no need to ask.

@@ -19,8 +19,15 @@ public final class LogParser {
     ///   - recordReports: also emit each report as read (``LogEvent/report(_:)``), for re-rendering;
     ///     off for plain triage, which then keeps no report in memory.
     ///   - emit: receives the events in log order.
-    public init(input: Int, recordLines: Bool = false, recordReports: Bool = false,
-                emit: @escaping (LogEvent) -> Void) throws(ParserError) {
+    public convenience init(input: Int, recordLines: Bool = false, recordReports: Bool = false,
+                            emit: @escaping (LogEvent) -> Void) throws(ParserError) {
+        try self.init(input: input, recordLines: recordLines, recordReports: recordReports, readsEveryLine: false, emit: emit)
+    }
+
+    /// `readsEveryLine` hands every line to the assembler, even those the ``ReportLineFilter``
+    /// says cannot matter: the reference that the filtered read must equal.
+    init(input: Int, recordLines: Bool, recordReports: Bool, readsEveryLine: Bool,
+         emit: @escaping (LogEvent) -> Void) throws(ParserError) {
         guard let patterns = ReportPatterns.shared else {
             throw .patternsUnavailable("PCRE2 rejected a built-in pattern")
         }
@@ -30,8 +37,10 @@ public final class LogParser {
         } catch {
             throw .patternsUnavailable(error.localizedDescription)
         }
-        reader = LineReader(assembler: ReportAssembler(
-            input: input, recordLines: recordLines, recordReports: recordReports, classifier: classifier, emit: emit))
+        reader = LineReader(
+            assembler: ReportAssembler(
+                input: input, recordLines: recordLines, recordReports: recordReports, classifier: classifier, emit: emit),
+            filter: readsEveryLine ? .keepingEveryLine : classifier.filter)
     }
 
     /// Lines read so far.

@@ -8,17 +8,6 @@ public enum ParallelLogReader {
     /// Files smaller than this are read faster by one thread.
     public static let minimumSize = 16 << 20
 
-    /// Whether a second core is free for the digesting threads: more than one core, and a
-    /// 1-minute load average at least one core below their number. On a machine whose cores are
-    /// busy the extra threads cost more than they save (the events are the same either way).
-    public static var hasSpareCore: Bool {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        guard cores > 1 else { return false }
-        var load = [Double](repeating: 0, count: 1)
-        guard getloadavg(&load, 1) == 1 else { return false }
-        return load[0] <= Double(cores) - 1
-    }
-
     /// Why reading failed: the `errno` of the failed `read`.
     public struct ReadFailure: Error, Equatable {
         public var code: Int32
@@ -84,8 +73,8 @@ public enum ParallelLogReader {
         /// Digests read by the parser, whose arrays the next blocks reuse.
         private var spare: [LineDigest] = []
         private(set) var bytesRead = 0
-        /// What `read` reads into, under the lock.
-        private var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        /// Bytes asked of `read` at once.
+        private let readSize = 1 << 20
 
         init(descriptor: Int32, blockSize: Int, ahead: Int) {
             self.descriptor = descriptor
@@ -207,18 +196,24 @@ public enum ParallelLogReader {
             }
         }
 
-        /// Reads into `bytes` until it holds `limit` bytes; true when the input ended first.
+        /// Reads into `bytes` until it holds `limit` bytes; true when the input ended first. The
+        /// bytes are read into the array's own storage (its capacity is reserved up front).
         private func fill(_ bytes: inout [UInt8], upTo limit: Int) -> Result<Bool, ReadFailure> {
             while bytes.count < limit {
-                let wanted = min(chunk.count, limit - bytes.count)
-                let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, wanted) }
+                let start = bytes.count
+                let wanted = min(readSize, limit - start)
+                bytes.append(contentsOf: repeatElement(0, count: wanted))
+                let (count, code) = bytes.withUnsafeMutableBytes { storage in
+                    let count = Foundation.read(descriptor, storage.baseAddress! + start, wanted)
+                    return (count, errno)
+                }
+                bytes.removeLast(wanted - max(count, 0))
                 if count < 0 {
-                    if errno == EINTR { continue }
-                    return .failure(ReadFailure(code: errno))
+                    if code == EINTR { continue }
+                    return .failure(ReadFailure(code: code))
                 }
                 if count == 0 { return .success(true) }
                 bytesRead += count
-                bytes.append(contentsOf: chunk[0..<count])
             }
             return .success(false)
         }

@@ -89,7 +89,7 @@ struct ReportAssembler {
     }
 
     /// Reads `count` ordinary lines from line `first` on: lines that mean nothing to any report
-    /// (``ReportLineClassifier/mayMatterToAnyReport(_:)`` is false), read exactly as ``read(_:marker:lineNumber:cut:general:)``
+    /// (``ReportLineFilter/mayMatter(_:)`` is false), read exactly as ``read(_:marker:lineNumber:cut:general:)``
     /// would read each.
     mutating func readOrdinaryLines(first: Int, count: Int) {
         guard count > 0 else { return }

@@ -21,8 +21,13 @@ final class ReportLineClassifier {
     private let exceptionLocation: ShapeMatcher?
     private let smartPointer: ShapeMatcher?
     private let heapStrings: [ShapeMatcher]
-    /// ``generalFirstTwoBytes`` of these shapes, held by the instance: the hot path reads it for every line.
+    /// The starts of these shapes' general lines cut to two bytes (indexed by `first << 8 | second`):
+    /// outside a report, a line that starts with none of them is ordinary output.
     private let generalFirstTwoBytes: [Bool]
+    /// Which lines may matter to some report, for these shapes.
+    let filter: ReportLineFilter
+    /// Keeps the patterns, and so the filter's tables, alive while this classifier is.
+    private let patterns: ReportPatterns
 
     /// Creates matchers for the shared compiled patterns (the built-in grammar, or one a test extends).
     init(patterns: ReportPatterns) throws(RegexError) {
@@ -38,6 +43,8 @@ final class ReportLineClassifier {
         smartPointer = matchers.first { $0.shape.scope == .inside(.smartPointerDump) }
         heapStrings = matchers.filter { $0.shape.scope == .inside(.stringHeapChunk) }
         generalFirstTwoBytes = Self.firstTwoBytesTable(patterns.shapes.filter(Self.isGeneral).map(\.start))
+        filter = patterns.filter
+        self.patterns = patterns
     }
 
     /// Shapes read (or named) outside the open report's own lines.
@@ -110,24 +117,6 @@ final class ReportLineClassifier {
         }
     }
 
-    /// The starts of the built-in grammar's general shapes, cut to two bytes: outside a
-    /// report, a line that starts with none of them is ordinary output, turned away with one
-    /// table lookup (indexed by `first << 8 | second`).
-    private static let builtInGeneralFirstTwoBytes =
-        firstTwoBytesTable(ReportLineGrammar.shapes.filter(isGeneral).map(\.start))
-
-    /// The two-byte starts of the lines that only an open report reads or names (its body
-    /// lines); tab- and space-indented lines (``indentedStarts``), hex-led lines with a tab and
-    /// empty lines are checked apart in ``mayMatterToAnyReport(_:)``.
-    private static let bodyFirstTwoBytes = firstTwoBytesTable(ReportLineGrammar.shapes.filter { !isGeneral($0) }.map(\.start).filter {
-        $0.utf8CodeUnitCount >= 2 && $0.utf8Start[0] != 0x09 && $0.utf8Start[0] != 0x20
-    })
-
-    /// The space-indented starts of every shape.
-    private static let indentedStarts: [StaticString] = ReportLineGrammar.shapes.map(\.start).filter {
-        $0.utf8CodeUnitCount > 0 && $0.utf8Start[0] == 0x20
-    }
-
     private static func firstTwoBytesTable(_ starts: [StaticString]) -> [Bool] {
         var table = [Bool](repeating: false, count: 1 << 16)
         for prefix in starts where prefix.utf8CodeUnitCount >= 2 {
@@ -139,23 +128,6 @@ final class ReportLineClassifier {
     /// Whether `line` may be a line that ``classifyGeneral(_:cut:)`` reads or names.
     func mayStartReportLine(_ line: UnsafeRawBufferPointer) -> Bool {
         line.count >= 2 && generalFirstTwoBytes[Int(line[0]) << 8 | Int(line[1])]
-    }
-
-    /// Whether `line` may mean anything to the parser in any state: a line for which this is
-    /// false is ordinary output whatever report is open (the assembler reads it as it reads
-    /// any unrelated line), so a parallel parse may pass it on as a count.
-    static func mayMatterToAnyReport(_ line: UnsafeRawBufferPointer) -> Bool {
-        guard let first = line.first else { return true }
-        if first == 0x09 { return true }
-        if first == 0x20 { return indentedStarts.contains { ByteText.hasPrefix(line, $0) } }
-        if line.count >= 2 {
-            let start = Int(first) << 8 | Int(line[1])
-            if builtInGeneralFirstTwoBytes[start] || bodyFirstTwoBytes[start] { return true }
-        }
-        // dastest's lines say which test file the reports before them belong to.
-        if TestRunnerLine.kind(of: line) != nil { return true }
-        // A linear chunk, `bytes per location` row or what looks like one: hex digits and a tab.
-        return ByteText.isHexDigit(first) && line.contains(0x09)
     }
 
     /// A line that starts a report, belongs to a self-delimited dump, or marks a panic, trace or

@@ -2,7 +2,8 @@ import LeakModel
 import PCRE2Regex
 
 /// The PCRE2 pattern of every shape of ``ReportLineGrammar``, compiled and JIT-compiled once
-/// per process. All are anchored at the start of the line's content and at its end.
+/// per process, with the ``ReportLineFilter`` derived from the same shapes. All are anchored at
+/// the start of the line's content and at its end.
 final class ReportPatterns: Sendable {
     /// The shared, compiled set of the built-in grammar.
     static let shared: ReportPatterns? = try? ReportPatterns(shapes: ReportLineGrammar.shapes)
@@ -11,6 +12,8 @@ final class ReportPatterns: Sendable {
     let shapes: [ReportLineShape]
     /// Each shape's whole-line pattern, in the order of ``shapes``.
     let regexes: [Regex]
+    /// The lines that may matter to some report of these shapes (its tables live as long as this object).
+    let filter: ReportLineFilter
 
     /// Compiles `shapes` (the built-in grammar, or one a test extends).
     init(shapes: [ReportLineShape]) throws(RegexError) {
@@ -18,5 +21,10 @@ final class ReportPatterns: Sendable {
         var regexes: [Regex] = []
         for shape in shapes { regexes.append(try Regex(shape.linePattern)) }
         self.regexes = regexes
+        filter = ReportLineFilter(shapes: shapes)
+    }
+
+    deinit {
+        filter.deallocate()
     }
 }

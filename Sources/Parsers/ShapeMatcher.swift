@@ -98,7 +98,8 @@ enum StructureOp {
         ops.withUnsafeBufferPointer { follow($0, 0..<$0.count, &cursor) }
     }
 
-    private static func follow(_ ops: UnsafeBufferPointer<StructureOp>, _ range: Range<Int>, _ cursor: inout ByteCursor) -> Bool {
+    /// Whether the cursor's line continues with `ops[range]` (consuming them).
+    static func follow(_ ops: UnsafeBufferPointer<StructureOp>, _ range: Range<Int>, _ cursor: inout ByteCursor) -> Bool {
         var index = range.lowerBound
         while index < range.upperBound {
             switch ops[index] {

@@ -48,8 +48,12 @@ public struct LeakReportBuilder: Sendable {
     private var otherNotes: [Int: [String: (count: Int, first: LogPosition)]] = [:]
     /// Files of the `main` frames at the bottom of stacks: the scripts daslang was given.
     private var mainScripts: [String] = []
-    /// Test files the test runner finished, in order.
+    /// Test files the test runner finished, in order, and the same as a set (a suite prints a file's
+    /// name once per run of it: looking it up must not cost a scan of every file seen).
     private var testFiles: [String] = []
+    private var testFilesSeen: Set<String> = []
+    /// Every test file finished, for the path normaliser (one entry per distinct file, not per run of it).
+    private var finishedTestFiles: Set<String> = []
     private var installRoots: [String] = []
     /// Files and bottom frames already looked at for places (up to ``seenPlaceLimit`` each; beyond, each is looked at again).
     private var placeFilesSeen: Set<String> = []
@@ -59,7 +63,10 @@ public struct LeakReportBuilder: Sendable {
     /// The stretch of output being read and the test file each finished stretch belongs to.
     private var segment = 0
     private var segmentInput: Int?
+    /// Kept only for stretches that held an occurrence: memory follows the leaks, not the log's length.
     private var segmentTests: [Int: String] = [:]
+    /// Whether the stretch being read has had an occurrence.
+    private var segmentHasOccurrences = false
     /// After the runner's summary line: blocks belong to the runner until a test starts again.
     private var inRunnerEpilogue = false
 
@@ -122,26 +129,33 @@ public struct LeakReportBuilder: Sendable {
         case .testStarted:
             if inRunnerEpilogue {
                 inRunnerEpilogue = false
-                segment += 1
+                nextSegment()
             }
         case let .fileFinished(file, _):
             if inRunnerEpilogue {
                 inRunnerEpilogue = false
             } else {
-                segmentTests[segment] = file
+                if segmentHasOccurrences { segmentTests[segment] = file }
+                finishedTestFiles.insert(file)
             }
-            segment += 1
-            if testFiles.count < Self.placeLimit, !testFiles.contains(file) { testFiles.append(file) }
+            nextSegment()
+            if testFiles.count < Self.placeLimit, testFilesSeen.insert(file).inserted { testFiles.append(file) }
         case .summary:
-            segment += 1
+            nextSegment()
             inRunnerEpilogue = true
         }
+    }
+
+    /// Starts the next stretch of output.
+    private mutating func nextSegment() {
+        segment += 1
+        segmentHasOccurrences = false
     }
 
     /// Output of another input never continues this one's stretch.
     private mutating func enterInput(_ input: Int) {
         guard segmentInput != input else { return }
-        if segmentInput != nil { segment += 1 }
+        if segmentInput != nil { nextSegment() }
         segmentInput = input
         inRunnerEpilogue = false
     }
@@ -151,6 +165,7 @@ public struct LeakReportBuilder: Sendable {
         totals[slot].occurrences = totals[slot].occurrences.addingSaturated(occurrence.count)
         if occurrence.detector.reportsBytes { totals[slot].bytes = (totals[slot].bytes ?? 0).addingSaturated(occurrence.bytes ?? 0) }
         enterInput(occurrence.position.input)
+        segmentHasOccurrences = true
 
         let relation = featureRelation(occurrence)
         let raw = RawOccurrenceKey(occurrence, relation: relation, segment: segment, interner: &interner)
@@ -274,7 +289,7 @@ public struct LeakReportBuilder: Sendable {
         let primaryScripts = self.primaryScripts()
         // Drafts share their frames and paths: each distinct one is normalised once.
         var distinctFrames = Set<StackFrame>()
-        var files = Set(segmentTests.values)
+        var files = finishedTestFiles
         for draft in drafts {
             if let file = draft.first.location?.file { files.insert(file) }
             for frame in draft.first.stack where distinctFrames.insert(frame).inserted {

@@ -22,7 +22,7 @@ import Testing
                     let reading = classifier.classifyGeneral(cleaned.content, cut: false)
                     guard !reading.isOrdinary else { return }
                     #expect(classifier.mayStartReportLine(cleaned.content), "\(name): \(String(decoding: line, as: UTF8.self))")
-                    #expect(ReportLineClassifier.mayMatterToAnyReport(cleaned.content), "\(name): \(String(decoding: line, as: UTF8.self))")
+                    #expect(classifier.filter.mayMatter(cleaned.content), "\(name): \(String(decoding: line, as: UTF8.self))")
                 }
             }
         }
@@ -30,7 +30,7 @@ import Testing
 
     @Test("every line the parser recognised may matter to a report", arguments: Fixtures.corpusNames)
     func recognisedLinesAreNeverSetAside(_ name: String) throws {
-        // A parallel read passes on lines for which `mayMatterToAnyReport` is false as a bare count.
+        // A parallel read passes on lines for which `ReportLineFilter.mayMatter` is false as a bare count.
         let bytes = try Fixtures.corpus(name)
         let lines = try CIPrefixStripperTests.lines(of: name)
         var stripper = CIPrefixStripper()
@@ -38,7 +38,7 @@ import Testing
             let line = lines[recognized.position.line - 1]
             line.withUnsafeBytes { raw in
                 stripper.clean(raw, firstLine: recognized.position.line == 1, hasEscape: line.contains(0x1B)) { cleaned in
-                    #expect(ReportLineClassifier.mayMatterToAnyReport(cleaned.content),
+                    #expect(classifier.filter.mayMatter(cleaned.content),
                             "\(name):\(recognized.position.line): \(String(decoding: line, as: UTF8.self))")
                 }
             }
