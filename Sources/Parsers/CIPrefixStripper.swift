@@ -129,8 +129,60 @@ struct CIPrefixStripper {
         return offsets & high == 0 && (offsets &+ (digits & 0x0606_0606_0606_0606)) & high == 0
     }
 
-    /// The end of an ISO-8601 UTC timestamp and its space (`2026-11-24T12:00:00.1234567Z `) at `start`.
+    /// The end of the timestamp a CI system or log plugin puts in front of every line, and of its
+    /// space, at `start`: `2026-11-24T12:00:00.1234567Z ` (GitHub, Azure); the same followed by
+    /// GitLab's stream tag (`00O `, `01E+ `, with `FF_TIMESTAMPS`); `[2026-11-24T12:00:00.123Z] `
+    /// (Jenkins pipelines' `timestamps`); `[12:00:00] ` and `12:00:00  ` (Jenkins' Timestamper,
+    /// whose clock time is followed by two spaces).
     private static func timestampEnd(_ line: UnsafeRawBufferPointer, at start: Int) -> Int? {
+        guard start < line.count else { return nil }
+        if line[start] == UInt8(ascii: "[") {
+            guard let end = isoTimestampEnd(line, at: start + 1) ?? clockTimeEnd(line, at: start + 1),
+                  end < line.count, line[end] == UInt8(ascii: "]") else { return nil }
+            return spaceEnd(line, at: end + 1)
+        }
+        if let end = isoTimestampEnd(line, at: start) {
+            guard let afterSpace = spaceEnd(line, at: end) else { return nil }
+            return gitLabStreamTagEnd(line, at: afterSpace) ?? afterSpace
+        }
+        return clockTimeEnd(line, at: start).flatMap { spaceEnd(line, at: $0) }.flatMap { spaceEnd(line, at: $0) }
+    }
+
+    /// After a timestamp: past its one space, or the line's end (a timestamp alone on an empty output line).
+    private static func spaceEnd(_ line: UnsafeRawBufferPointer, at index: Int) -> Int? {
+        if index == line.count { return index }
+        return line[index] == 0x20 ? index + 1 : nil
+    }
+
+    /// The end of GitLab's stream tag and its space: two hex digits, `O` (stdout) or `E`
+    /// (stderr), and `+` when the line continues the previous one.
+    private static func gitLabStreamTagEnd(_ line: UnsafeRawBufferPointer, at start: Int) -> Int? {
+        guard line.count >= start + 4, ByteText.isHexDigit(line[start]), ByteText.isHexDigit(line[start + 1]),
+              line[start + 2] == UInt8(ascii: "O") || line[start + 2] == UInt8(ascii: "E") else { return nil }
+        var index = start + 3
+        if line[index] == UInt8(ascii: "+") { index += 1 }
+        return spaceEnd(line, at: index)
+    }
+
+    /// The end of a clock time `hh:mm:ss`, with an optional fraction, at `start`.
+    private static func clockTimeEnd(_ line: UnsafeRawBufferPointer, at start: Int) -> Int? {
+        guard line.count >= start + 8 else { return nil }
+        @inline(__always) func digit(_ offset: Int) -> Bool { line[start + offset] >= 0x30 && line[start + offset] <= 0x39 }
+        guard digit(0), digit(1), line[start + 2] == UInt8(ascii: ":"), digit(3), digit(4), line[start + 5] == UInt8(ascii: ":"),
+              digit(6), digit(7) else { return nil }
+        return fractionEnd(line, at: start + 8)
+    }
+
+    /// Past a `.` and its digits at `index`, if there is one.
+    private static func fractionEnd(_ line: UnsafeRawBufferPointer, at index: Int) -> Int {
+        guard index < line.count, line[index] == UInt8(ascii: ".") else { return index }
+        var end = index + 1
+        while end < line.count, line[end] >= 0x30, line[end] <= 0x39 { end += 1 }
+        return end
+    }
+
+    /// The end of an ISO-8601 timestamp (`2026-11-24T12:00:00.1234567Z`, zone optional) at `start`.
+    private static func isoTimestampEnd(_ line: UnsafeRawBufferPointer, at start: Int) -> Int? {
         // yyyy-mm-ddThh:mm:ss is 19 bytes; the fraction and the zone are optional. Checked eight
         // bytes at a time: bytes 0-7, 8-15 and 11-18.
         guard line.count >= start + 20 else { return nil }
@@ -141,11 +193,7 @@ struct CIPrefixStripper {
               Self.word(line.loadUnaligned(fromByteOffset: start + 11, as: UInt64.self).littleEndian,
                         digits: 0xFFFF_00FF_FF00_FFFF, literalMask: 0x0000_FF00_00FF_0000, literals: 0x0000_3A00_003A_0000)
         else { return nil }
-        var index = start + 19
-        if index < line.count, line[index] == UInt8(ascii: ".") {
-            index += 1
-            while index < line.count, line[index] >= 0x30, line[index] <= 0x39 { index += 1 }
-        }
+        var index = fractionEnd(line, at: start + 19)
         if index < line.count, line[index] == UInt8(ascii: "Z") {
             index += 1
         } else if index < line.count, line[index] == UInt8(ascii: "+") || line[index] == UInt8(ascii: "-") {
@@ -155,10 +203,6 @@ struct CIPrefixStripper {
                 index += 1
             }
         }
-        guard index < line.count, line[index] == 0x20 else {
-            // A timestamp alone on a line (an empty output line).
-            return index == line.count ? index : nil
-        }
-        return index + 1
+        return index
     }
 }

@@ -6,7 +6,7 @@ import Testing
 /// each ends with the exit code of `CONTRACT.md` and a one-line message on standard error that
 /// names the file (and the line where there is one). Nothing crashes, hangs, or leaves a
 /// half-written file. Every hostile log is a real corpus log, cut, repeated or corrupted.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(10)))
 struct BadInputTests {
     // MARK: inputs the tool cannot read
 

@@ -10,6 +10,7 @@ import Testing
     /// Prefixes and wrappings CI systems and terminals add around a line of output.
     enum Wrapping: String, CaseIterable, CustomTestStringConvertible, Sendable {
         case githubTimestamp, githubTimestampWithoutFraction, numericZoneTimestamp, ghRunViewColumns, azureError, ansiColour
+        case jenkinsPipelineTimestamp, jenkinsTimestamperClock, jenkinsBracketedClock, gitLabStdout, gitLabStderrContinued
 
         var testDescription: String { rawValue }
 
@@ -21,6 +22,11 @@ import Testing
             case .ghRunViewColumns: return Array("test (ubuntu-latest)\tRun dastest\t2026-11-24T12:00:01.0000000Z ".utf8) + line
             case .azureError: return Array("##[error]".utf8) + line
             case .ansiColour: return Array("\u{1B}[1;31m".utf8) + line + Array("\u{1B}[0m".utf8)
+            case .jenkinsPipelineTimestamp: return Array("[2026-12-03T10:00:00.123Z] ".utf8) + line
+            case .jenkinsTimestamperClock: return Array("10:00:00  ".utf8) + line
+            case .jenkinsBracketedClock: return Array("[10:00:00.250] ".utf8) + line
+            case .gitLabStdout: return Array("2026-12-03T10:00:00.123456Z 00O ".utf8) + line
+            case .gitLabStderrContinued: return Array("2026-12-03T10:00:00.123456Z 01E+ ".utf8) + line
             }
         }
     }
@@ -81,9 +87,16 @@ import Testing
     @Test func whatOnlyResemblesAPrefixStays() {
         // Dates in other shapes, a tab-separated line without a timestamp, a marker not followed by a space.
         var stripper = CIPrefixStripper()
-        for text in ["2026-11-24 12:00:01 build started", "2026-11-24T12:00 short", "name\tvalue\tother", "[I]no space", "[X] other tool"] {
+        for text in ["2026-11-24 12:00:01 build started", "2026-11-24T12:00 short", "name\tvalue\tother", "[I]no space", "[X] other tool",
+                     "[10:00:00]no space", "10:00 short clock", "10:00:00 one space"] {
             #expect(clean(&stripper, Array(text.utf8)).content == Array(text.utf8), "\(text)")
         }
+    }
+
+    @Test func onlyAGitLabStreamTagFollowingTheTimestampGoes() {
+        var stripper = CIPrefixStripper()
+        #expect(clean(&stripper, Array("2026-12-03T10:00:00Z 0O output".utf8)).content == Array("0O output".utf8))
+        #expect(clean(&stripper, Array("2026-12-03T10:00:00Z 0aO output".utf8)).content == Array("output".utf8))
     }
 
     private func clean(_ stripper: inout CIPrefixStripper, _ line: [UInt8], firstLine: Bool = false)

@@ -34,6 +34,8 @@ import Testing
 /// The ways CI systems present a log, applied to real corpus bytes.
 enum CIShape: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case githubTimestamps
+    case jenkinsTimestamps
+    case gitLabTimestamps
     case ghRunViewColumns
     case bomAndCRLF
     case ansiColour
@@ -51,6 +53,10 @@ enum CIShape: String, CaseIterable, CustomTestStringConvertible, Sendable {
             switch self {
             case .githubTimestamps:
                 output.append(Array("2026-11-24T12:00:\(String(format: "%02d", index % 60)).1234567Z ".utf8) + line)
+            case .jenkinsTimestamps:
+                output.append(Array("[2026-12-03T10:00:\(String(format: "%02d", index % 60)).123Z] ".utf8) + line)
+            case .gitLabTimestamps:
+                output.append(Array("2026-12-03T10:00:00.\(String(format: "%06d", index))Z 0\(index % 2 == 0 ? "0O" : "1E") ".utf8) + line)
             case .ghRunViewColumns:
                 output.append(Array("build (ubuntu)\tRun leak tests\t2026-11-24T12:00:00.0000000Z ".utf8) + line)
             case .bomAndCRLF:

@@ -7,7 +7,7 @@ import Testing
 /// (`JobStatus #12 queued`, `total 48`, `  at com.example.Foo(Foo.java:12)`, `FATAL: …`) are
 /// ordinary output: a log of them alone has no finding and no diagnostic, and around real
 /// reports they change nothing.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(10)))
 struct LookAlikeTests {
     @Test func theTemplatesCoverManyTools() throws {
         let templates = try LookAlikeLog.templates()

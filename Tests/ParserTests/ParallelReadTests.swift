@@ -7,7 +7,7 @@ import Testing
 /// A log read by ``ParallelLogReader`` gives exactly the events of the one-thread parser, in
 /// the same order, whatever the block size: on every corpus log, the dastest suite logs,
 /// look-alike output around real reports, and lines longer than any block.
-@Suite(.timeLimit(.minutes(3)))
+@Suite(.timeLimit(.minutes(10)))
 struct ParallelReadTests {
     static let blockSizes = [7, 4096, 65_537]
 
@@ -80,7 +80,7 @@ struct ParallelReadTests {
 }
 
 /// `run` reads a large file with two threads and a pipe with one: the same JSON but for the input's name.
-@Suite(.timeLimit(.minutes(3)))
+@Suite(.timeLimit(.minutes(10)))
 struct ParallelRunTests {
     @Test func aLargeFileAndThePipeGiveTheSameReport() throws {
         var bytes = try Fixtures.corpus("big_profiler.log.gz")

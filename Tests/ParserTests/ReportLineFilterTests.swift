@@ -6,7 +6,7 @@ import Testing
 
 /// The ``ReportLineFilter`` only saves work: a read that hands the assembler every line gives
 /// exactly the events of the filtered read, and every report line of the grammar gets through.
-@Suite(.timeLimit(.minutes(3)))
+@Suite(.timeLimit(.minutes(10)))
 struct ReportLineFilterTests {
     @Test("the filter changes no event of a corpus log", arguments: Fixtures.corpusNames + ["big_profiler.log.gz"])
     func corpusLog(_ name: String) throws {
