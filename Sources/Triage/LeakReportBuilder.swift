@@ -32,6 +32,8 @@ public struct LeakReportBuilder: Sendable {
     /// Per-detector totals, in ``slot(of:)`` order: an occurrence adds to its detector's without hashing it.
     private var totals: [DetectorSummary]
     private var panics: [Panic] = []
+    /// Each distinct panic's fingerprint, computed once: a log of many runs repeats its panics.
+    private var panicFingerprints: [PanicFingerprint.Identity: String] = [:]
     private var traces: [String: TraceSummary] = [:]
     private var traceOrder: [String] = []
     private var diagnostics: [Diagnostic] = []
@@ -108,7 +110,7 @@ public struct LeakReportBuilder: Sendable {
             }
             noteScript(trace.location, at: trace.position)
         case let .panic(panic):
-            if panics.count < Self.panicLimit { panics.append(PanicFingerprint.fingerprinted(panic)) } else { droppedPanics += 1 }
+            if panics.count < Self.panicLimit { panics.append(fingerprinted(panic)) } else { droppedPanics += 1 }
             noteScript(panic.location, at: panic.position)
         case let .diagnostic(diagnostic):
             diagnosticGrouping.add(diagnostic)
@@ -120,6 +122,19 @@ public struct LeakReportBuilder: Sendable {
         case let .testRunner(line):
             readTestRunner(line)
         }
+    }
+
+    /// `panic` with its fingerprint, from the panics seen before when one was alike.
+    private mutating func fingerprinted(_ panic: Panic) -> Panic {
+        var panic = panic
+        let identity = PanicFingerprint.Identity(panic)
+        if let known = panicFingerprints[identity] {
+            panic.fingerprint = known
+        } else {
+            panic.fingerprint = PanicFingerprint.fingerprint(of: panic)
+            panicFingerprints[identity] = panic.fingerprint
+        }
+        return panic
     }
 
     /// dastest prints a file's blocks before its `PASS`/`FAIL` line, and its own after the summary.

@@ -10,6 +10,20 @@ public enum PanicFingerprint {
         return [Fingerprinter.version, "panic", panic.kind.rawValue, message, location].joined(separator: "|")
     }
 
+    /// What a panic's fingerprint is made of: panics alike in these have one fingerprint.
+    public struct Identity: Hashable, Sendable {
+        var kind: Panic.Kind
+        var message: String
+        var location: SourceLocation?
+
+        /// The identity of `panic`.
+        public init(_ panic: Panic) {
+            kind = panic.kind
+            message = panic.message
+            location = panic.location
+        }
+    }
+
     /// `panic` with its ``fingerprint(of:)`` set.
     public static func fingerprinted(_ panic: Panic) -> Panic {
         var panic = panic
