@@ -100,9 +100,9 @@ public enum LeakReportJSON {
         return .object(members)
     }
 
-    /// A log position.
+    /// A log position (printed once per listed occurrence: its members come in key order, not sorted).
     public static func position(_ position: LogPosition) -> JSONValue {
-        .object(["input": .int(position.input), "line": .int(position.line)])
+        .sortedObject([JSONMember("input", .int(position.input)), JSONMember("line", .int(position.line))])
     }
 
     /// A diagnostic.
