@@ -137,12 +137,14 @@ public enum JSONValue: Equatable, Sendable {
     /// Writes `value` as a JSON string literal; control characters are escaped.
     static func writeString(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        // Most strings need no escape: they are appended whole, not a scalar at a time.
-        guard value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) else {
-            output.append(contentsOf: value.utf8)
-            output.append(UInt8(ascii: "\""))
-            return
+        // Most strings need no escape: their UTF-8 is scanned and appended whole, in place.
+        var text = value
+        let plain = text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) else { return false }
+            output.append(contentsOf: bytes)
+            return true
         }
+        guard !plain else { return output.append(UInt8(ascii: "\"")) }
         var escaped = ""
         for scalar in value.unicodeScalars {
             switch scalar {
