@@ -168,12 +168,17 @@ public enum Fingerprinter {
     }
 
     private static func legacyNormalized(_ location: SourceLocation) -> String {
-        let path = location.file.contains("\\") ? location.file.replacingOccurrences(of: "\\", with: "/") : location.file
+        // Worked on UTF-8 bytes ("\\", "/" and "/daslib/" are ASCII): Foundation's searches cost
+        // tens of thousands of instructions a location, and every draft keys its frames' locations.
+        let slash = UInt8(ascii: "/")
+        let path = location.file.utf8.map { $0 == UInt8(ascii: "\\") ? slash : $0 }
+        let marker = Array("/daslib/".utf8)
         let keyed: String
-        if let range = path.range(of: "/daslib/", options: .backwards) {
-            keyed = "daslib/" + path[range.upperBound...]
+        if let start = stride(from: path.count - marker.count, through: 0, by: -1).first(where: { path[$0..<($0 + marker.count)].elementsEqual(marker) }) {
+            keyed = "daslib/" + String(decoding: path[(start + marker.count)...], as: UTF8.self)
         } else {
-            keyed = path.split(separator: "/", omittingEmptySubsequences: true).suffix(2).joined(separator: "/")
+            keyed = path.split(separator: slash, omittingEmptySubsequences: true).suffix(2)
+                .map { String(decoding: $0, as: UTF8.self) }.joined(separator: "/")
         }
         return SourceLocation(file: keyed, line: location.line, column: location.column).description
     }
