@@ -1,12 +1,18 @@
 /// A JSON document built in memory and printed deterministically: object keys sorted,
 /// two-space indentation, strings escaped per RFC 8259.
-public indirect enum JSONValue: Equatable, Sendable {
+///
+/// Not `indirect`: arrays and dictionaries hold their elements out of line already, and a number
+/// or string written in a box of its own would cost an allocation per value.
+public enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case int(Int)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
+    /// An object whose members are already in key order: written as given, neither hashed nor
+    /// sorted, for small objects printed many times (a log position). Prints like ``object``.
+    case sortedObject([JSONMember])
 
     /// An optional value, `null` when absent.
     public static func optional(_ value: Int?) -> JSONValue { value.map(JSONValue.int) ?? .null }
@@ -44,15 +50,29 @@ public indirect enum JSONValue: Equatable, Sendable {
             // Sorted as pairs: each value is at hand, not looked up again by its key.
             let sorted = members.sorted { $0.key < $1.key }
             for (index, member) in sorted.enumerated() {
-                Self.writeIndent(indent + 1, to: &output)
-                Self.writeString(member.key, to: &output)
-                output.append(contentsOf: ": ".utf8)
-                member.value.write(to: &output, indent: indent + 1)
-                Self.writeSeparator(last: index + 1 == sorted.count, to: &output)
+                Self.writeMember(member.key, member.value, last: index + 1 == sorted.count, to: &output, indent: indent)
+            }
+            Self.writeIndent(indent, to: &output)
+            output.append(UInt8(ascii: "}"))
+        case let .sortedObject(members):
+            guard !members.isEmpty else { output.append(contentsOf: "{}".utf8); return }
+            assert(zip(members, members.dropFirst()).allSatisfy { $0.key < $1.key }, "members out of key order")
+            output.append(contentsOf: "{\n".utf8)
+            for (index, member) in members.enumerated() {
+                Self.writeMember(member.key, member.value, last: index + 1 == members.count, to: &output, indent: indent)
             }
             Self.writeIndent(indent, to: &output)
             output.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// One member of an object written at `indent`, with its separator.
+    private static func writeMember(_ key: String, _ value: JSONValue, last: Bool, to output: inout [UInt8], indent: Int) {
+        writeIndent(indent + 1, to: &output)
+        writeString(key, to: &output)
+        output.append(contentsOf: ": ".utf8)
+        value.write(to: &output, indent: indent + 1)
+        writeSeparator(last: last, to: &output)
     }
 
     private static func writeIndent(_ depth: Int, to output: inout [UInt8]) {
@@ -117,12 +137,14 @@ public indirect enum JSONValue: Equatable, Sendable {
     /// Writes `value` as a JSON string literal; control characters are escaped.
     static func writeString(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        // Most strings need no escape: they are appended whole, not a scalar at a time.
-        guard value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) else {
-            output.append(contentsOf: value.utf8)
-            output.append(UInt8(ascii: "\""))
-            return
+        // Most strings need no escape: their UTF-8 is scanned and appended whole, in place.
+        var text = value
+        let plain = text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) else { return false }
+            output.append(contentsOf: bytes)
+            return true
         }
+        guard !plain else { return output.append(UInt8(ascii: "\"")) }
         var escaped = ""
         for scalar in value.unicodeScalars {
             switch scalar {

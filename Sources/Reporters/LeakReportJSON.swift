@@ -87,22 +87,26 @@ public enum LeakReportJSON {
         return .object(members)
     }
 
-    /// A source location, or null.
+    /// A source location, or null (members in key order: a deep stack prints one per frame).
     public static func location(_ location: SourceLocation?) -> JSONValue {
         guard let location else { return .null }
-        return .object(["file": .string(location.file), "line": .optional(location.line), "column": .optional(location.column)])
+        return .sortedObject([
+            JSONMember("column", .optional(location.column)), JSONMember("file", .string(location.file)),
+            JSONMember("line", .optional(location.line)),
+        ])
     }
 
-    /// A stack frame.
+    /// A stack frame (members in key order: a finding's stack can be thousands of frames deep).
     public static func frame(_ frame: StackFrame) -> JSONValue {
-        var members: [String: JSONValue] = ["function": .optional(frame.function), "location": location(frame.location)]
-        if let library = frame.library { members["library"] = .string(library) }
-        return .object(members)
+        var members = [JSONMember("function", .optional(frame.function))]
+        if let library = frame.library { members.append(JSONMember("library", .string(library))) }
+        members.append(JSONMember("location", location(frame.location)))
+        return .sortedObject(members)
     }
 
-    /// A log position.
+    /// A log position (printed once per listed occurrence: its members come in key order, not sorted).
     public static func position(_ position: LogPosition) -> JSONValue {
-        .object(["input": .int(position.input), "line": .int(position.line)])
+        .sortedObject([JSONMember("input", .int(position.input)), JSONMember("line", .int(position.line))])
     }
 
     /// A diagnostic.

@@ -14,7 +14,6 @@ public enum Fingerprinter {
     /// The recipe version carried in every key.
     public static let version = FingerprintRecipe.version
     /// What a context or name is trimmed of before it is keyed.
-    private static let spaces = CharacterSet(charactersIn: " ")
     /// The recipe a baseline without a recipe field was written with.
     public static let legacyVersion = "v1"
 
@@ -61,7 +60,13 @@ public enum Fingerprinter {
 
     /// A profiler leak's context or a Context pointer's name as keyed: without surrounding spaces.
     private static func contextText(of occurrence: Occurrence) -> String {
-        (occurrence.payload.context?.description ?? "").trimmingCharacters(in: Self.spaces)
+        // Spaces trimmed over UTF-8 (a space is one byte, never inside another scalar's): Foundation's
+        // trimming costs thousands of instructions a call, and every draft keys its context four times.
+        let text = occurrence.payload.context?.description ?? ""
+        let bytes = text.utf8
+        guard bytes.first == 0x20 || bytes.last == 0x20 else { return text }
+        guard let start = bytes.firstIndex(where: { $0 != 0x20 }), let end = bytes.lastIndex(where: { $0 != 0x20 }) else { return "" }
+        return String(decoding: bytes[start...end], as: UTF8.self)
     }
 
     /// Where a finding is shown: a profiler leak at its first frame in the user's code (else its
@@ -163,12 +168,17 @@ public enum Fingerprinter {
     }
 
     private static func legacyNormalized(_ location: SourceLocation) -> String {
-        let path = location.file.contains("\\") ? location.file.replacingOccurrences(of: "\\", with: "/") : location.file
+        // Worked on UTF-8 bytes ("\\", "/" and "/daslib/" are ASCII): Foundation's searches cost
+        // tens of thousands of instructions a location, and every draft keys its frames' locations.
+        let slash = UInt8(ascii: "/")
+        let path = location.file.utf8.map { $0 == UInt8(ascii: "\\") ? slash : $0 }
+        let marker = Array("/daslib/".utf8)
         let keyed: String
-        if let range = path.range(of: "/daslib/", options: .backwards) {
-            keyed = "daslib/" + path[range.upperBound...]
+        if let start = stride(from: path.count - marker.count, through: 0, by: -1).first(where: { path[$0..<($0 + marker.count)].elementsEqual(marker) }) {
+            keyed = "daslib/" + String(decoding: path[(start + marker.count)...], as: UTF8.self)
         } else {
-            keyed = path.split(separator: "/", omittingEmptySubsequences: true).suffix(2).joined(separator: "/")
+            keyed = path.split(separator: slash, omittingEmptySubsequences: true).suffix(2)
+                .map { String(decoding: $0, as: UTF8.self) }.joined(separator: "/")
         }
         return SourceLocation(file: keyed, line: location.line, column: location.column).description
     }

@@ -21,6 +21,8 @@ struct OccurrenceInterner {
     /// follows distinct stacks, not occurrences.
     private var stackIDsByStorage: [UInt: Int] = [:]
     private var copiesKept: [[StackFrame]] = []
+    /// The storage and id of the last stack met: a site's leaks come one after another, in one shared array.
+    private var lastStack: (storage: UInt, id: Int)?
     static let copiesPerStack = 4
 
     /// The id of what `payload`'s raw key holds (``PayloadKey``).
@@ -57,17 +59,25 @@ struct OccurrenceInterner {
     mutating func id(of stack: [StackFrame]) -> Int {
         guard !stack.isEmpty else { return -1 }
         let storage = stack.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
-        if let known = stackIDsByStorage[storage] { return known }
+        if let last = lastStack, last.storage == storage { return last.id }
+        let (id, kept) = storedID(of: stack, storage: storage)
+        // Only storage the interner keeps alive may be remembered by its address.
+        if kept { lastStack = (storage, id) }
+        return id
+    }
+
+    /// The id of `stack`, and whether its storage is among those kept (found by address from now on).
+    private mutating func storedID(of stack: [StackFrame], storage: UInt) -> (id: Int, kept: Bool) {
+        if let known = stackIDsByStorage[storage] { return (known, true) }
         if let known = stackIDs[stack] {
-            if copiesKept.count < Self.copiesPerStack * stackIDs.count {
-                copiesKept.append(stack)
-                stackIDsByStorage[storage] = known
-            }
-            return known
+            guard copiesKept.count < Self.copiesPerStack * stackIDs.count else { return (known, false) }
+            copiesKept.append(stack)
+            stackIDsByStorage[storage] = known
+            return (known, true)
         }
         let id = stackIDs.count
         stackIDs[stack] = id
         stackIDsByStorage[storage] = id
-        return id
+        return (id, true)
     }
 }

@@ -14,6 +14,7 @@ struct TriageEngine {
 
     func triage(_ drafts: [(fingerprint: String, draft: FindingDraft)]) -> [Finding] {
         let fingerprints = Set(drafts.map(\.fingerprint))
+        let explaining = explainingPanics()
         var findings = drafts.map { finding(from: $0.draft, fingerprint: $0.fingerprint) }
         let ownedFeatures = findings.indices.filter { index in
             guard case .feature = drafts[index].draft.first.payload else { return false }
@@ -21,7 +22,8 @@ struct TriageEngine {
         }.map { findings[$0] }
         for index in findings.indices {
             findings[index].consequenceOf = cause(of: findings[index], draft: drafts[index].draft,
-                                                  known: fingerprints, ownedFeatures: ownedFeatures)
+                                                  known: fingerprints, ownedFeatures: ownedFeatures,
+                                                  explaining: explaining)
         }
         // The C++ allocations of a RelWithDebInfo build follow the daslang-level leaks that own them.
         let causes = findings.indices.filter { findings[$0].consequenceOf == nil && findings[$0].detector != .cppHeap && findings[$0].severity != .note }
@@ -103,7 +105,15 @@ struct TriageEngine {
 
     // MARK: Consequences
 
-    private func cause(of finding: Finding, draft: FindingDraft, known: Set<String>, ownedFeatures: [Finding]) -> String? {
+    /// The panics that later leaks of the same input are consequences of (not exit-time fatals or
+    /// gc breaks), per input in log order: each finding looks its panic up by bisection.
+    private func explainingPanics() -> [Int: [Panic]] {
+        Dictionary(grouping: panics.filter { $0.kind != .atexitFatal && $0.kind != .gcBreak }, by: \.position.input)
+            .mapValues { panics in panics.enumerated().sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }.map(\.element) }
+    }
+
+    private func cause(of finding: Finding, draft: FindingDraft, known: Set<String>, ownedFeatures: [Finding],
+                       explaining: [Int: [Panic]]) -> String? {
         if let owner = featureOwners[finding.fingerprint], known.contains(owner), owner != finding.fingerprint { return owner }
         // A job Context kept alive by Features owned by a JobStatus: the Features keep it.
         if case .smartPointer(.context, _) = draft.first.payload,
@@ -111,11 +121,14 @@ struct TriageEngine {
            let feature = ownedFeatures.first(where: { $0.occurrences.first?.input == finding.occurrences.first?.input }) {
             return feature.fingerprint
         }
-        // Anything listed after a panic of the same input is its consequence.
-        let panic = panics.last { panic in
-            panic.position.input == draft.earliest.input && panic.position < draft.earliest && panic.kind != .atexitFatal
-                && panic.kind != .gcBreak
+        // Anything listed after a panic of the same input is its consequence: the last panic before it.
+        guard let inputPanics = explaining[draft.earliest.input] else { return nil }
+        var low = 0, high = inputPanics.count
+        while low < high {
+            let middle = (low + high) / 2
+            if inputPanics[middle].position < draft.earliest { low = middle + 1 } else { high = middle }
         }
-        return panic.map(PanicFingerprint.fingerprint(of:))
+        // Triage's panics are fingerprinted as they arrive (``LeakReportBuilder``).
+        return low > 0 ? inputPanics[low - 1].fingerprint : nil
     }
 }
