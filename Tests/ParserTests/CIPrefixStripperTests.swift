@@ -7,35 +7,11 @@ import Testing
 /// `CIPrefixStripper` alone: whatever a CI system puts around a real daslang line, the line
 /// that comes out is the one daslang printed, with the same logger marker.
 @Suite struct CIPrefixStripperTests {
-    /// Prefixes and wrappings CI systems and terminals add around a line of output.
-    enum Wrapping: String, CaseIterable, CustomTestStringConvertible, Sendable {
-        case githubTimestamp, githubTimestampWithoutFraction, numericZoneTimestamp, ghRunViewColumns, azureError, ansiColour
-        case jenkinsPipelineTimestamp, jenkinsTimestamperClock, jenkinsBracketedClock, gitLabStdout, gitLabStderrContinued
-
-        var testDescription: String { rawValue }
-
-        func apply(_ line: [UInt8]) -> [UInt8] {
-            switch self {
-            case .githubTimestamp: return Array("2026-11-24T12:00:01.1234567Z ".utf8) + line
-            case .githubTimestampWithoutFraction: return Array("2026-11-24T12:00:01Z ".utf8) + line
-            case .numericZoneTimestamp: return Array("2026-11-24T12:00:01.123+01:00 ".utf8) + line
-            case .ghRunViewColumns: return Array("test (ubuntu-latest)\tRun dastest\t2026-11-24T12:00:01.0000000Z ".utf8) + line
-            case .azureError: return Array("##[error]".utf8) + line
-            case .ansiColour: return Array("\u{1B}[1;31m".utf8) + line + Array("\u{1B}[0m".utf8)
-            case .jenkinsPipelineTimestamp: return Array("[2026-12-03T10:00:00.123Z] ".utf8) + line
-            case .jenkinsTimestamperClock: return Array("10:00:00  ".utf8) + line
-            case .jenkinsBracketedClock: return Array("[10:00:00.250] ".utf8) + line
-            case .gitLabStdout: return Array("2026-12-03T10:00:00.123456Z 00O ".utf8) + line
-            case .gitLabStderrContinued: return Array("2026-12-03T10:00:00.123456Z 01E+ ".utf8) + line
-            }
-        }
-    }
-
     /// Real logs with every detector's lines, the profiler's `[I] ` console lines among them.
     static let logs = ["combined_all.log", "rwdi_combined_all.stderr", "profiler_basic.log", "heap_report_linear.log"]
 
-    @Test("a wrapped real line cleans to the line daslang printed", arguments: Wrapping.allCases)
-    func wrappedLinesCleanToTheOriginal(_ wrapping: Wrapping) throws {
+    @Test("a wrapped real line cleans to the line daslang printed", arguments: CIWrapping.allCases)
+    func wrappedLinesCleanToTheOriginal(_ wrapping: CIWrapping) throws {
         var stripper = CIPrefixStripper()
         for name in Self.logs {
             for line in try Self.lines(of: name) where !line.isEmpty {
@@ -53,7 +29,7 @@ import Testing
         let indented = try Self.lines(of: "combined_all.log").filter { $0.first == 0x20 || $0.first == 0x09 }
         #expect(!indented.isEmpty)
         for line in indented {
-            #expect(clean(&stripper, Wrapping.githubTimestamp.apply(line)).content == line)
+            #expect(clean(&stripper, CIWrapping.githubTimestamp.apply(line)).content == line)
         }
     }
 
@@ -73,7 +49,7 @@ import Testing
         let line = try #require(try Self.lines(of: "combined_all.log").first { !$0.isEmpty })
         let withMark = [0xEF, 0xBB, 0xBF] + line
         #expect(clean(&stripper, withMark, firstLine: true).content == line)
-        #expect(clean(&stripper, Wrapping.githubTimestamp.apply(withMark), firstLine: true).content == line)
+        #expect(clean(&stripper, CIWrapping.githubTimestamp.apply(withMark), firstLine: true).content == line)
     }
 
     @Test func groupMarkersAreNotOutput() {

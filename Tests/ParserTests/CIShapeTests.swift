@@ -32,18 +32,27 @@ import Testing
 }
 
 /// The ways CI systems present a log, applied to real corpus bytes.
-enum CIShape: String, CaseIterable, CustomTestStringConvertible, Sendable {
-    case githubTimestamps
-    case jenkinsTimestamps
-    case gitLabTimestamps
-    case ghRunViewColumns
+enum CIShape: CaseIterable, CustomTestStringConvertible, Sendable {
+    /// Every line in one of the ways a CI system, log plugin or terminal wraps it.
+    case wrapped(CIWrapping)
     case bomAndCRLF
-    case ansiColour
     case groupMarkers
     case interleavedOutput
     case invalidUTF8Noise
 
-    var testDescription: String { rawValue }
+    static var allCases: [CIShape] {
+        CIWrapping.allCases.map(CIShape.wrapped) + [.bomAndCRLF, .groupMarkers, .interleavedOutput, .invalidUTF8Noise]
+    }
+
+    var testDescription: String {
+        switch self {
+        case let .wrapped(wrapping): return wrapping.rawValue
+        case .bomAndCRLF: return "bomAndCRLF"
+        case .groupMarkers: return "groupMarkers"
+        case .interleavedOutput: return "interleavedOutput"
+        case .invalidUTF8Noise: return "invalidUTF8Noise"
+        }
+    }
 
     func apply(to bytes: [UInt8]) -> [UInt8] {
         var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
@@ -51,18 +60,10 @@ enum CIShape: String, CaseIterable, CustomTestStringConvertible, Sendable {
         var output: [[UInt8]] = []
         for (index, line) in lines.enumerated() {
             switch self {
-            case .githubTimestamps:
-                output.append(Array("2026-11-24T12:00:\(String(format: "%02d", index % 60)).1234567Z ".utf8) + line)
-            case .jenkinsTimestamps:
-                output.append(Array("[2026-12-03T10:00:\(String(format: "%02d", index % 60)).123Z] ".utf8) + line)
-            case .gitLabTimestamps:
-                output.append(Array("2026-12-03T10:00:00.\(String(format: "%06d", index))Z 0\(index % 2 == 0 ? "0O" : "1E") ".utf8) + line)
-            case .ghRunViewColumns:
-                output.append(Array("build (ubuntu)\tRun leak tests\t2026-11-24T12:00:00.0000000Z ".utf8) + line)
+            case let .wrapped(wrapping):
+                output.append(wrapping.apply(line))
             case .bomAndCRLF:
                 output.append((index == 0 ? [0xEF, 0xBB, 0xBF] : []) + line + [0x0D])
-            case .ansiColour:
-                output.append(Array("\u{1B}[0m".utf8) + line + Array("\u{1B}[39;49m".utf8))
             case .groupMarkers:
                 if index % 9 == 0 { output.append(Array("##[group]Run step \(index)".utf8)) }
                 output.append(line)

@@ -17,7 +17,11 @@ enum LookAlikeLog {
 
     /// The ways CI and terminals wrap a line.
     enum Wrapping: CaseIterable, Sendable {
-        case bare, githubTimestamp, infoMarker, crlf, azureError, colour
+        case bare, infoMarker, crlf
+        /// As CI systems, log plugins and terminals wrap a line.
+        case ci(CIWrapping)
+
+        static var allCases: [Wrapping] { [.bare, .infoMarker, .crlf] + CIWrapping.allCases.map(Wrapping.ci) }
     }
 
     /// Every template of the fixture file.
@@ -51,11 +55,9 @@ enum LookAlikeLog {
     private static func wrap(_ line: [UInt8], _ wrapping: Wrapping) -> [UInt8] {
         switch wrapping {
         case .bare: return line + [0x0A]
-        case .githubTimestamp: return Array("2026-11-24T12:00:00.1234567Z ".utf8) + line + [0x0A]
         case .infoMarker: return Array("[I] ".utf8) + line + [0x0A]
         case .crlf: return line + [0x0D, 0x0A]
-        case .azureError: return Array("##[error]".utf8) + line + [0x0A]
-        case .colour: return [0x1B] + Array("[1;33m".utf8) + line + [0x1B] + Array("[0m".utf8) + [0x0A]
+        case let .ci(wrapping): return wrapping.apply(line) + [0x0A]
         }
     }
 
