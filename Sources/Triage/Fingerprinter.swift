@@ -13,7 +13,6 @@ import LeakModel
 public enum Fingerprinter {
     /// The recipe version carried in every key.
     public static let version = FingerprintRecipe.version
-    /// What a context or name is trimmed of before it is keyed.
     /// The recipe a baseline without a recipe field was written with.
     public static let legacyVersion = "v1"
 
@@ -30,32 +29,37 @@ public enum Fingerprinter {
         for occurrence: Occurrence, qualifier: String, test: String?, keepLines: Bool, paths: PathNormalizer, frames: FrameClassifier,
         withStack: Bool = true, texts: FrameKeyTexts = FrameKeyTexts()
     ) -> String {
-        var location = self.location(of: occurrence, frames: frames).map { normalized($0, keepLines: keepLines, paths: paths) } ?? "-"
-        var stack = ""
-        var extra = qualifier
-        switch occurrence.detector {
-        case .profiler:
-            let leaf = occurrence.stack.first
-            let user = frames.firstUserFrame(of: occurrence.stack).map { occurrence.stack[$0] }
-            stack = leaf.map { "site=" + texts.text(of: $0, keepLines: keepLines, paths: paths) } ?? "no-stack"
-            if let user, user != leaf { stack += ";user=" + texts.text(of: user, keepLines: keepLines, paths: paths) }
-            extra = "context=" + contextText(of: occurrence)
-        case .cppHeap:
-            stack = StackCycles.collapse(occurrence.stack.map { texts.text(of: $0, keepLines: keepLines, paths: paths) }).frames
-                .joined(separator: ";")
-        case .smartPtr:
-            extra = "name=" + contextText(of: occurrence)
-        case .handleRegistry:
-            extra = (occurrence.referenceCount ?? 1) > 1 ? "rc>1" : "rc=1"
-        case .gcNode, .heapReport, .jobStatus:
-            break
+        var location = "*"
+        var stack = "*"
+        if withStack {
+            location = self.location(of: occurrence, frames: frames).map { normalized($0, keepLines: keepLines, paths: paths) } ?? "-"
+            switch occurrence.detector {
+            case .profiler:
+                let leaf = occurrence.stack.first
+                let user = frames.firstUserFrame(of: occurrence.stack).map { occurrence.stack[$0] }
+                stack = leaf.map { "site=" + texts.text(of: $0, keepLines: keepLines, paths: paths) } ?? "no-stack"
+                if let user, user != leaf { stack += ";user=" + texts.text(of: user, keepLines: keepLines, paths: paths) }
+            case .cppHeap:
+                stack = StackCycles.collapse(occurrence.stack.map { texts.text(of: $0, keepLines: keepLines, paths: paths) }).frames
+                    .joined(separator: ";")
+            case .gcNode, .heapReport, .jobStatus, .smartPtr, .handleRegistry:
+                stack = ""
+            }
         }
         let testKey = "test=" + (test.map { paths.key($0) } ?? "")
-        if !withStack {
-            location = "*"
-            stack = "*"
-        }
+        let extra = self.extra(of: occurrence, qualifier: qualifier)
         return [version, occurrence.detector.rawValue, occurrence.payload.kindText, location, stack, extra, testKey].joined(separator: "|")
+    }
+
+    /// What a key says of an occurrence besides where it is and its stack, in both recipes: the
+    /// profiler's context, a smart pointer's name, whether a handle is shared, else `qualifier`.
+    private static func extra(of occurrence: Occurrence, qualifier: String) -> String {
+        switch occurrence.detector {
+        case .profiler: return "context=" + contextText(of: occurrence)
+        case .smartPtr: return "name=" + contextText(of: occurrence)
+        case .handleRegistry: return (occurrence.referenceCount ?? 1) > 1 ? "rc>1" : "rc=1"
+        case .gcNode, .heapReport, .jobStatus, .cppHeap: return qualifier
+        }
     }
 
     /// A profiler leak's context or a Context pointer's name as keyed: without surrounding spaces.
@@ -145,17 +149,7 @@ public enum Fingerprinter {
     static func legacyKey(for occurrence: Occurrence, qualifier: String, texts: FrameKeyTexts = FrameKeyTexts()) -> String {
         let location = occurrence.location.map(legacyNormalized) ?? "-"
         let stack = occurrence.stack.map { texts.legacyText(of: $0) }.joined(separator: ";")
-        var extra = qualifier
-        switch occurrence.detector {
-        case .profiler:
-            extra = "context=" + contextText(of: occurrence)
-        case .smartPtr:
-            extra = "name=" + contextText(of: occurrence)
-        case .handleRegistry:
-            extra = (occurrence.referenceCount ?? 1) > 1 ? "rc>1" : "rc=1"
-        case .gcNode, .heapReport, .jobStatus, .cppHeap:
-            break
-        }
+        let extra = self.extra(of: occurrence, qualifier: qualifier)
         return [legacyVersion, occurrence.detector.rawValue, occurrence.payload.kindText, location, stack, extra].joined(separator: "|")
     }
 

@@ -126,14 +126,14 @@ public struct LeakReportBuilder: Sendable {
 
     /// `panic` with its fingerprint, from the panics seen before when one was alike.
     private mutating func fingerprinted(_ panic: Panic) -> Panic {
-        var panic = panic
         let identity = PanicFingerprint.Identity(panic)
-        if let known = panicFingerprints[identity] {
-            panic.fingerprint = known
-        } else {
-            panic.fingerprint = PanicFingerprint.fingerprint(of: panic)
-            panicFingerprints[identity] = panic.fingerprint
+        guard let known = panicFingerprints[identity] else {
+            let fingerprinted = PanicFingerprint.fingerprinted(panic)
+            panicFingerprints[identity] = fingerprinted.fingerprint
+            return fingerprinted
         }
+        var panic = panic
+        panic.fingerprint = known
         return panic
     }
 
@@ -356,7 +356,8 @@ public struct LeakReportBuilder: Sendable {
     private mutating func fingerprinted(paths: PathNormalizer, frames: FrameClassifier, texts: FrameKeyTexts) -> ([(fingerprint: String, draft: FindingDraft)], [String: String]) {
         // A draft's keys are worked out when it is merged, and dropped with it when it joins another:
         // only the JobStatus drafts that Features name keep theirs, for the Features' qualifiers.
-        func keys(of index: Int, owners: [Int: (key: String, move: String, legacy: String)]) -> (key: String, move: String, legacy: String, residual: String) {
+        typealias Keys = (key: String, move: String, legacy: String, residual: String)
+        func keys(of index: Int, owners: [Int: Keys]) -> Keys {
             let raw = rawKeys[index]
             let test = segmentTests[raw.segment]
             let rawQualifier = raw.relation.qualifier
@@ -373,11 +374,10 @@ public struct LeakReportBuilder: Sendable {
                     Fingerprinter.key(for: first, qualifier: moveQualifier, test: test, keepLines: false, paths: paths, frames: frames,
                                       withStack: false, texts: texts))
         }
-        var ownerKeys: [Int: (key: String, move: String, legacy: String)] = [:]
-        for owner in Set(featureOwners.values.map(\.owner)).sorted() where featureOwners[owner] == nil {
-            let known = keys(of: owner, owners: [:])
-            ownerKeys[owner] = (known.key, known.move, known.legacy)
-        }
+        // The JobStatus drafts that Features belong to (never Features themselves) are keyed
+        // first: a Feature's key holds its owner's.
+        var ownerKeys: [Int: Keys] = [:]
+        for owner in Set(featureOwners.values.map(\.owner)) { ownerKeys[owner] = keys(of: owner, owners: [:]) }
         // Raw keys that differ only in what the recipe leaves out share a key: each is hashed once.
         var fingerprintOfKey: [String: String] = [:]
         func hashed(_ key: String) -> String {
@@ -397,7 +397,7 @@ public struct LeakReportBuilder: Sendable {
                 continue
             }
             var draft = drafts[index]
-            let draftKeys = keys(of: index, owners: ownerKeys)
+            let draftKeys = ownerKeys[index] ?? keys(of: index, owners: ownerKeys)
             draft.key = draftKeys.key
             draft.moveKey = draftKeys.move
             draft.residualKey = draftKeys.residual

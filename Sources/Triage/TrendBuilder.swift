@@ -34,7 +34,8 @@ public struct TrendBuilder: Sendable {
             }
         }
         for panic in report.panics {
-            panics.add(panic, fingerprint: PanicFingerprint.fingerprint(of: panic), count: 1, run: run)
+            // Triage fingerprinted every panic of the runs' reports.
+            panics.add(panic, fingerprint: panic.fingerprint, count: 1, run: run)
         }
         for diagnostic in report.diagnostics {
             if diagnostics.count < Self.diagnosticLimit {
